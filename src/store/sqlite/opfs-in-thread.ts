@@ -1,0 +1,82 @@
+import type { SAHPoolUtil } from '@sqlite.org/sqlite-wasm';
+import type { StoreDriver } from '../driver';
+import { StorageUnavailableError, StoreError } from '../errors';
+import { loadSqlite } from './sqlite-module';
+import { migrate } from './schema';
+import { createSqliteDriver } from './sqlite-driver';
+import { acquireLock } from './web-lock';
+
+/** The database file inside the pool. */
+export const OPFS_DB_FILE = '/hearth.sqlite3';
+
+/** Each store name gets its own pool directory: sahpool allows one connection per directory. */
+export const opfsDirectory = (name: string): string => `.hearth-${name}`;
+
+const IN_USE =
+  'Hearth is open in another tab or window, which holds the database. Close it there (or choose "Use here" in this tab) to continue.';
+
+const pools = new Map<string, SAHPoolUtil>();
+
+/**
+ * Opens the database on the opfs-sahpool VFS in this thread, which must be a dedicated
+ * worker (sync access handles exist nowhere else).
+ */
+export async function openOpfsInThread(name: string): Promise<StoreDriver> {
+  const directory = opfsDirectory(name);
+  // Named after the directory, not the file: the pool holds every file in it.
+  const release = await acquireLock(`hearth:opfs-sahpool:${directory}`, IN_USE);
+  try {
+    const pool = await installPool(name, directory);
+    // db + WAL + journal + temp files each take a slot; a full pool fails with a bare SQLITE_CANTOPEN.
+    await pool.reserveMinimumCapacity(6);
+    const db = new pool.OpfsSAHPoolDb(OPFS_DB_FILE);
+    try {
+      // Measured (see README "Durability"): WAL + EXCLUSIVE is ~10x cheaper per commit than
+      // the rollback journal and still survives a killed tab. EXCLUSIVE must come first:
+      // sahpool has no shared memory for the WAL index.
+      db.exec('PRAGMA locking_mode = EXCLUSIVE');
+      db.exec('PRAGMA journal_mode = WAL');
+      db.exec('PRAGMA synchronous = NORMAL');
+      db.exec('PRAGMA foreign_keys = ON');
+      migrate(db);
+    } catch (error) {
+      db.close();
+      pool.pauseVfs();
+      throw error;
+    }
+    return createSqliteDriver({
+      db,
+      backend: 'sqlite-opfs',
+      onClose: () => {
+        pool.pauseVfs();
+        release();
+      },
+    });
+  } catch (error) {
+    release();
+    if (error instanceof StoreError) throw error;
+    throw new StorageUnavailableError('The on-device database (SQLite on OPFS) could not be opened in this browser.', {
+      cause: error,
+    });
+  }
+}
+
+async function installPool(name: string, directory: string): Promise<SAHPoolUtil> {
+  const existing = pools.get(name);
+  if (existing) {
+    if (existing.isPaused()) await existing.unpauseVfs();
+    return existing;
+  }
+  const sqlite3 = await loadSqlite();
+  const options = {
+    name: `hearth-sahpool-${name}`,
+    directory,
+    // By default a failed install deletes the pool directory: never do that to user data.
+    preserveOnInitFailure: true,
+    // A failure is otherwise cached for the worker's life, so "Use here" could never retry.
+    forceReinitIfPreviouslyFailed: true,
+  };
+  const pool = await sqlite3.installOpfsSAHPoolVfs(options);
+  pools.set(name, pool);
+  return pool;
+}
