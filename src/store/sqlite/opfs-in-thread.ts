@@ -1,4 +1,4 @@
-import type { SAHPoolUtil } from '@sqlite.org/sqlite-wasm';
+import type { Database, SAHPoolUtil } from '@sqlite.org/sqlite-wasm';
 import type { StoreDriver } from '../driver';
 import { StorageUnavailableError, StoreError } from '../errors';
 import { loadSqlite } from './sqlite-module';
@@ -17,11 +17,18 @@ const IN_USE =
 
 const pools = new Map<string, SAHPoolUtil>();
 
+export interface OpfsConnection {
+  db: Database;
+  /** Closes the database, releases the pool's file handles and the lock. */
+  close(): void;
+}
+
 /**
- * Opens the database on the opfs-sahpool VFS in this thread, which must be a dedicated
- * worker (sync access handles exist nowhere else).
+ * Opens the SQLite file of store `name` on the opfs-sahpool VFS in this thread, which
+ * must be a dedicated worker (sync access handles exist nowhere else), holding the
+ * pool directory's Web Lock for as long as it is open.
  */
-export async function openOpfsInThread(name: string): Promise<StoreDriver> {
+export async function openOpfsConnection(name: string, file = OPFS_DB_FILE): Promise<OpfsConnection> {
   const directory = opfsDirectory(name);
   // Named after the directory, not the file: the pool holds every file in it.
   const release = await acquireLock(`hearth:opfs-sahpool:${directory}`, IN_USE);
@@ -29,36 +36,50 @@ export async function openOpfsInThread(name: string): Promise<StoreDriver> {
     const pool = await installPool(name, directory);
     // db + WAL + journal + temp files each take a slot; a full pool fails with a bare SQLITE_CANTOPEN.
     await pool.reserveMinimumCapacity(6);
-    const db = new pool.OpfsSAHPoolDb(OPFS_DB_FILE);
+    const db = new pool.OpfsSAHPoolDb(file);
     try {
-      // Measured (see README "Durability"): WAL + EXCLUSIVE is ~10x cheaper per commit than
-      // the rollback journal and still survives a killed tab. EXCLUSIVE must come first:
-      // sahpool has no shared memory for the WAL index.
+      // Measured (README, "Durability"): WAL + EXCLUSIVE is ~10x cheaper per commit than the
+      // rollback journal and still survives a killed tab. EXCLUSIVE must come first, before
+      // any read: sahpool has no shared memory for a WAL index.
       db.exec('PRAGMA locking_mode = EXCLUSIVE');
       db.exec('PRAGMA journal_mode = WAL');
       db.exec('PRAGMA synchronous = NORMAL');
       db.exec('PRAGMA foreign_keys = ON');
-      migrate(db);
     } catch (error) {
       db.close();
       pool.pauseVfs();
       throw error;
     }
-    return createSqliteDriver({
+    return {
       db,
-      backend: 'sqlite-opfs',
-      onClose: () => {
+      close: () => {
+        if (db.isOpen()) db.close();
         pool.pauseVfs();
         release();
       },
-    });
+    };
   } catch (error) {
     release();
-    if (error instanceof StoreError) throw error;
-    throw new StorageUnavailableError('The on-device database (SQLite on OPFS) could not be opened in this browser.', {
-      cause: error,
-    });
+    throw error instanceof StoreError
+      ? error
+      : new StorageUnavailableError('The on-device database (SQLite on OPFS) could not be opened in this browser.', {
+          cause: error,
+        });
   }
+}
+
+/** The store's driver on OPFS, in this (dedicated worker) thread. */
+export async function openOpfsInThread(name: string): Promise<StoreDriver> {
+  const connection = await openOpfsConnection(name);
+  try {
+    migrate(connection.db);
+  } catch (error) {
+    connection.close();
+    throw error instanceof StoreError
+      ? error
+      : new StorageUnavailableError('The on-device database could not be prepared.', { cause: error });
+  }
+  return createSqliteDriver({ db: connection.db, backend: 'sqlite-opfs', onClose: connection.close });
 }
 
 async function installPool(name: string, directory: string): Promise<SAHPoolUtil> {
