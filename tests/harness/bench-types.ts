@@ -14,12 +14,15 @@ export interface Stat {
 
 export interface BackendReport {
   backend: string;
-  floorWrite: Stat;
+  /** Per history size: sampled in turn with `append` at that size. */
+  floorWrite: Record<string, Stat>;
   append: Record<string, Stat>;
   blob: Record<string, Stat>;
   lastFifty: Stat;
   floorLastFifty: Stat;
   listSessions: Stat;
+  /** SQLite only: the same raw write with WAL (Hearth's choice) and with the default rollback journal. */
+  journal?: { wal: Stat; rollback: Stat };
 }
 
 export interface BenchReport {

@@ -2,8 +2,7 @@
 // The benchmark, run inside a dedicated worker the way Hearth's engine runs the store:
 // each store operation is timed against the cheapest raw operation on the same storage
 // (the "floor") in the same run, so the ratios hold on any machine.
-import { openSessionService, type EventInput, type Session, type SessionService } from '../../src/store';
-import { openOpfsConnection } from '../../src/store/sqlite/opfs-in-thread';
+import { openSessionService, type EventInput, type SessionService } from '../../src/store';
 import type { BackendReport, BenchOptions, BenchReport, Stat } from './bench-types';
 import { rawIndexedDbFloor, rawSqliteFloor, type Floor } from './bench-floors';
 
@@ -39,6 +38,22 @@ async function sample(times: number, work: (i: number) => Promise<unknown> | unk
   return stat(samples);
 }
 
+type Work = () => Promise<unknown> | unknown;
+
+/** Samples two operations in turn (a, b, a, b, …) so both meet the same machine state. */
+async function paired(times: number, a: Work, b: Work): Promise<[Stat, Stat]> {
+  const first: number[] = [];
+  const second: number[] = [];
+  for (let i = 0; i < times; i++) {
+    for (const [work, into] of i % 2 ? ([[b, second], [a, first]] as const) : ([[a, first], [b, second]] as const)) {
+      const start = performance.now();
+      await work();
+      into.push(performance.now() - start);
+    }
+  }
+  return [stat(first), stat(second)];
+}
+
 const TEXT = 'Remind me to call the plumber about the kitchen sink on Thursday, and to pick up the dry cleaning before six. '.repeat(2);
 const APP = 'bench';
 
@@ -57,42 +72,67 @@ function nextEvent(): EventInput {
 
 async function benchBackend(backend: 'sqlite-opfs' | 'indexeddb', options: BenchOptions): Promise<BackendReport> {
   const name = `bench-${backend.replace(/\W/g, '')}-${Date.now().toString(36)}`;
-  log(`${backend}: floors`);
   const floor: Floor = backend === 'sqlite-opfs' ? await rawSqliteFloor(`${name}-floor`) : await rawIndexedDbFloor(`${name}-floor`);
-  const payload = JSON.stringify(nextEvent());
-  for (let i = 0; i < 50; i++) await floor.write(payload);
-  const floorWrite = await sample(options.samples * 2, () => floor.write(payload));
-
   const store = await openSessionService({ backend, name });
   const session = await store.createSession({ appName: APP, userId: 'u', sessionId: 's' });
-  for (let i = 0; i < 20; i++) await store.appendEvent({ session, event: nextEvent() });
+  const key: [string, string, string] = [APP, 'u', 's'];
+  let appended = 0;
+  const append = async (): Promise<void> => {
+    const event = await store.appendEvent({ session, event: nextEvent() });
+    await floor.copyEvent({ key, id: event.id, timestamp: event.timestamp, json: JSON.stringify(event) });
+    appended++;
+    // The engine keeps only what it shows; the store never needs the old events in memory.
+    session.events.length = 0;
+  };
+  const payload = JSON.stringify(nextEvent());
+  for (let i = 0; i < 50; i++) {
+    await append();
+    await floor.write(payload);
+  }
 
-  const append: Record<string, Stat> = {};
-  const blob: Record<string, Stat> = {};
+  const report: BackendReport = {
+    backend,
+    floorWrite: {},
+    append: {},
+    blob: {},
+    lastFifty: { p50: NaN, p99: NaN, n: 0 },
+    floorLastFifty: { p50: NaN, p99: NaN, n: 0 },
+    listSessions: { p50: NaN, p99: NaN, n: 0 },
+  };
   const history: unknown[] = [];
   for (const size of options.sizes) {
     log(`${backend}: filling to ${size} events`);
-    while (session.events.length < size) await store.appendEvent({ session, event: nextEvent() });
-    // Keep the live object small, as the engine does: the store never needs the old events.
-    session.events.length = 0;
-    for (let i = 0; i < size; i++) session.events.push({} as Session['events'][number]);
-    append[size] = await sample(options.samples, () => store.appendEvent({ session, event: nextEvent() }));
+    while (appended < size) await append();
+    [report.floorWrite[size], report.append[size]] = await paired(
+      options.samples,
+      () => floor.write(payload),
+      () => store.appendEvent({ session, event: nextEvent() }).then(() => void (session.events.length = 0)),
+    );
+    appended += options.samples;
     while (history.length < size) history.push(nextEvent());
-    blob[size] = await sample(Math.max(10, Math.round(options.samples / (size >= 10_000 ? 5 : 1))), () => {
+    report.blob[size] = await sample(Math.max(10, Math.round(options.samples / (size >= 10_000 ? 10 : 2))), () => {
       history.push(nextEvent());
       return floor.rewriteBlob(history);
     });
-    log(`${backend}: ${size} events: append p50 ${append[size]?.p50.toFixed(3)} ms, blob p50 ${blob[size]?.p50.toFixed(3)} ms`);
+    log(`${backend}: ${size} events: floor p50 ${report.floorWrite[size]?.p50.toFixed(3)} ms, append p50 ${report.append[size]?.p50.toFixed(3)} ms`);
   }
 
-  const key = { appName: APP, userId: 'u', sessionId: 's' };
-  const lastFifty = await sample(options.samples, () => store.getSession({ ...key, config: { numRecentEvents: 50 } }));
-  const listSessions = await listBench(store, options);
+  [report.floorLastFifty, report.lastFifty] = await paired(
+    options.samples,
+    () => floor.lastFifty(key),
+    () => store.getSession({ appName: APP, userId: 'u', sessionId: 's', config: { numRecentEvents: 50 } }),
+  );
+  report.listSessions = await listBench(store, options);
   await store.close();
+  if (backend === 'sqlite-opfs') {
+    log(`${backend}: journal modes`);
+    const rollback = await rawSqliteFloor(`${name}-rollback`, 'delete');
+    const [wal, rollbackStat] = await paired(options.samples, () => floor.write(payload), () => rollback.write(payload));
+    report.journal = { wal, rollback: rollbackStat };
+    await rollback.close();
+  }
   await floor.close();
-
-  const floorLastFifty = await lastFiftyFloor(backend, name, options.samples);
-  return { backend, floorWrite, append, blob, lastFifty, floorLastFifty, listSessions };
+  return report;
 }
 
 async function listBench(store: SessionService, options: BenchOptions): Promise<Stat> {
@@ -100,47 +140,4 @@ async function listBench(store: SessionService, options: BenchOptions): Promise<
     await store.createSession({ appName: 'bench-list', userId: 'u', sessionId: `s-${i}`, state: { title: `Chat ${i}` } });
   }
   return sample(Math.max(10, Math.round(options.samples / 5)), () => store.listSessions({ appName: 'bench-list', userId: 'u' }));
-}
-
-async function lastFiftyFloor(backend: 'sqlite-opfs' | 'indexeddb', name: string, samples: number): Promise<Stat> {
-  if (backend === 'sqlite-opfs') {
-    const connection = await openOpfsConnection(name);
-    const stmt = connection.db.prepare(
-      'SELECT event_data FROM events WHERE app_name = ? AND user_id = ? AND session_id = ? ORDER BY timestamp DESC, id DESC LIMIT 50',
-    );
-    try {
-      return await sample(samples, () => {
-        stmt.bind([APP, 'u', 's']);
-        const rows: string[] = [];
-        while (stmt.step()) rows.push(stmt.getString(0) ?? '');
-        stmt.reset();
-        return rows;
-      });
-    } finally {
-      stmt.finalize();
-      connection.close();
-    }
-  }
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open(`hearth-${name}`);
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('open failed'));
-  });
-  const range = IDBKeyRange.bound([APP, 'u', 's', -Infinity, ''], [APP, 'u', 's', Infinity, '\uffff']);
-  try {
-    return await sample(samples, () => new Promise<unknown[]>((resolve, reject) => {
-      const index = db.transaction('events', 'readonly').objectStore('events').index('[appName+userId+sessionId+timestamp+id]');
-      const rows: unknown[] = [];
-      const cursor = index.openCursor(range, 'prev');
-      cursor.onsuccess = () => {
-        const current = cursor.result;
-        if (!current || rows.length === 50) return resolve(rows);
-        rows.push(current.value);
-        current.continue();
-      };
-      cursor.onerror = () => reject(cursor.error ?? new Error('cursor failed'));
-    }));
-  } finally {
-    db.close();
-  }
 }

@@ -28,7 +28,16 @@ export interface OpfsConnection {
  * must be a dedicated worker (sync access handles exist nowhere else), holding the
  * pool directory's Web Lock for as long as it is open.
  */
-export async function openOpfsConnection(name: string, file = OPFS_DB_FILE): Promise<OpfsConnection> {
+export interface OpfsConnectionOptions {
+  file?: string;
+  /** Hearth uses 'wal'; 'delete' (SQLite's default rollback journal) exists for the benchmark's comparison. */
+  journal?: 'wal' | 'delete';
+}
+
+export async function openOpfsConnection(
+  name: string,
+  { file = OPFS_DB_FILE, journal = 'wal' }: OpfsConnectionOptions = {},
+): Promise<OpfsConnection> {
   const directory = opfsDirectory(name);
   // Named after the directory, not the file: the pool holds every file in it.
   const release = await acquireLock(`hearth:opfs-sahpool:${directory}`, IN_USE);
@@ -42,8 +51,10 @@ export async function openOpfsConnection(name: string, file = OPFS_DB_FILE): Pro
       // rollback journal and still survives a killed tab. EXCLUSIVE must come first, before
       // any read: sahpool has no shared memory for a WAL index.
       db.exec('PRAGMA locking_mode = EXCLUSIVE');
-      db.exec('PRAGMA journal_mode = WAL');
-      db.exec('PRAGMA synchronous = NORMAL');
+      db.exec(journal === 'wal' ? 'PRAGMA journal_mode = WAL' : 'PRAGMA journal_mode = DELETE');
+      // NORMAL is safe in WAL mode against a killed process (only power loss can undo the
+      // last commits); with a rollback journal only FULL is, so the comparison uses that.
+      db.exec(journal === 'wal' ? 'PRAGMA synchronous = NORMAL' : 'PRAGMA synchronous = FULL');
       db.exec('PRAGMA foreign_keys = ON');
     } catch (error) {
       db.close();
