@@ -17,14 +17,14 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['src/**/*.test.ts', 'tests/conformance/**/*.node.test.ts'],
+          include: ['src/**/*.test.ts', 'tests/**/*.node.test.ts'],
         },
       },
       {
         extends: true,
         test: {
           name: 'browser',
-          include: ['tests/conformance/**/*.browser.test.ts'],
+          include: ['tests/**/*.browser.test.ts'],
           testTimeout: 30_000,
           browser: {
             enabled: true,

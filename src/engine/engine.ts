@@ -1,0 +1,255 @@
+import { runTurn } from '../agent/run-turn';
+import type { ModelClient } from '../agent/model-client';
+import { ModelError } from '../agent/model-client';
+import { reminderTools } from '../agent/tools/reminder-tools';
+import { runToolCall } from '../agent/tools/run-tool';
+import { ToolContext } from '../agent/tools/tool-context';
+import { toErrorData } from '../protocol/engine-error';
+import type { Endpoint } from '../protocol/endpoint';
+import { PROTOCOL_VERSION, type ErrorData, type ModelSettings } from '../protocol/protocol';
+import { serveEngine, type Handlers } from '../protocol/rpc-server';
+import { SessionNotFoundError, StorageUnavailableError, type Event, type Session, type SessionService } from '../store';
+import { APP_NAME, TITLE_KEY, USER_ID, listConversations, memoryOf, summarize, titleFrom, toConversation } from './conversations';
+import { createModel, modelInfo, testConnection } from './models';
+import { createOwnership } from './ownership';
+
+export interface EngineDeps {
+  endpoint: Endpoint;
+  openStore: () => Promise<SessionService>;
+  /** Web Locks and a BroadcastChannel for tab ownership; null where there is one tab (tests). */
+  locks: LockManager | null;
+  channel: BroadcastChannel | null;
+  isOnline?: () => boolean;
+  fetch?: typeof fetch;
+  now?: () => number;
+  newId?: () => string;
+  lockName?: string;
+}
+
+/**
+ * The engine: owns the store in its tab, runs agent turns, and serves the protocol.
+ * Runs in a worker (engine-worker.ts) or in-thread over a MessageChannel (tests).
+ */
+export function createEngine(deps: EngineDeps): { ready: Promise<void> } {
+  const now = deps.now ?? (() => Date.now());
+  const newId = deps.newId ?? (() => crypto.randomUUID());
+  const isOnline = deps.isOnline ?? (() => true);
+  let store: SessionService | undefined;
+  let settings: ModelSettings = { kind: 'offline' };
+  let model: ModelClient = createModel(settings, deps.fetch);
+  const offline = createModel({ kind: 'offline' });
+  const live = new Map<string, Session>();
+  const turns = new Map<string, { controller: AbortController; sessionId: string; done: Promise<void> }>();
+
+  const ownership = createOwnership({
+    locks: deps.locks,
+    channel: deps.channel,
+    lockName: deps.lockName ?? 'hearth:engine',
+    onReleaseRequested: async () => {
+      await closeStore();
+      server.emit({ type: 'ownership', owner: false, backend: null, reason: 'Hearth is now open in another tab.' });
+    },
+  });
+
+  async function closeStore(): Promise<void> {
+    for (const turn of turns.values()) turn.controller.abort();
+    await Promise.all([...turns.values()].map((t) => t.done));
+    live.clear();
+    const closing = store;
+    store = undefined;
+    await closing?.close();
+  }
+
+  function requireStore(): SessionService {
+    if (!store) {
+      throw new StorageUnavailableError(
+        ownership.owned ? 'The database is not open.' : 'Hearth is open in another tab. Choose "Use here" to continue in this one.',
+        { code: ownership.owned ? 'storage-unavailable' : 'storage-in-use' },
+      );
+    }
+    return store;
+  }
+
+  async function liveSession(sessionId: string): Promise<Session> {
+    const cached = live.get(sessionId);
+    if (cached) return cached;
+    const loaded = await requireStore().getSession({ appName: APP_NAME, userId: USER_ID, sessionId });
+    if (!loaded) throw new SessionNotFoundError(`This conversation no longer exists (it may have been deleted).`);
+    live.set(sessionId, loaded);
+    return loaded;
+  }
+
+  async function emitConversations(): Promise<void> {
+    if (store) server.emit({ type: 'conversations-changed', conversations: await listConversations(store) });
+  }
+
+  function emitAppended(sessionId: string, event: Event, turnId?: string): void {
+    server.emit({ type: 'event-appended', sessionId, event, ...(turnId ? { turnId } : {}) });
+    if (Object.keys(event.actions.stateDelta).some((k) => k.startsWith('user:'))) {
+      const session = live.get(sessionId);
+      if (session) server.emit({ type: 'memory-changed', memory: memoryOf(session.state, true) });
+    }
+  }
+
+  function turnError(error: unknown): ErrorData {
+    const data = toErrorData(error);
+    if (error instanceof ModelError && error.code === 'network') return { ...data, offerOffline: true, retryable: true };
+    return data;
+  }
+
+  const handlers: Handlers = {
+    listConversations: () => listConversations(requireStore()),
+    async createConversation({ title }) {
+      const session = await requireStore().createSession({
+        appName: APP_NAME,
+        userId: USER_ID,
+        ...(title ? { state: { [TITLE_KEY]: title } } : {}),
+      });
+      live.set(session.id, session);
+      void emitConversations();
+      return summarize(session);
+    },
+    async openConversation({ sessionId, limit = 200 }) {
+      const session = await liveSession(sessionId);
+      const events = session.events.slice(-limit);
+      return toConversation(session, events, session.events.length > events.length);
+    },
+    async renameConversation({ sessionId, title }) {
+      const session = await liveSession(sessionId);
+      const trimmed = title.trim().slice(0, 200);
+      const event = await requireStore().appendEvent({
+        session,
+        event: { invocationId: `rename-${newId()}`, author: 'user', actions: { stateDelta: { [TITLE_KEY]: trimmed } } },
+      });
+      emitAppended(sessionId, event);
+      void emitConversations();
+      return summarize(session);
+    },
+    async deleteConversation({ sessionId }) {
+      for (const turn of turns.values()) if (turn.sessionId === sessionId) turn.controller.abort();
+      await requireStore().deleteSession({ appName: APP_NAME, userId: USER_ID, sessionId });
+      live.delete(sessionId);
+      void emitConversations();
+    },
+    async getMemory() {
+      return memoryOf(await requireStore().getUserState({ appName: APP_NAME, userId: USER_ID }), false);
+    },
+    async sendMessage({ sessionId, text, useOffline }) {
+      const activeStore = requireStore();
+      for (const turn of turns.values()) {
+        if (turn.sessionId === sessionId) throw new ModelError('bad-request', 'A reply is still being written in this conversation. Wait for it or press Stop.', { retryable: false });
+      }
+      const session = await liveSession(sessionId);
+      const turnModel = useOffline || settings.kind === 'offline' || !isOnline() ? offline : model;
+      const turnId = newId();
+      const invocationId = `e-${newId()}`;
+      const controller = new AbortController();
+      const firstMessage = text !== undefined && session.state[TITLE_KEY] === undefined;
+      server.emit({ type: 'turn-started', turnId, sessionId, invocationId, model: modelInfo(turnModel) });
+      const done = runTurn(
+        { store: activeStore, model: turnModel, tools: reminderTools, now, newId },
+        {
+          session,
+          ...(text !== undefined ? { userText: text } : {}),
+          ...(firstMessage ? { userStateDelta: { [TITLE_KEY]: titleFrom(text) } } : {}),
+          invocationId,
+          signal: controller.signal,
+          onEvent: (event) => emitAppended(sessionId, event, turnId),
+          onTextDelta: (delta) => server.emit({ type: 'text-delta', turnId, sessionId, text: delta }),
+        },
+      ).then(({ outcome, session: after }) => {
+        turns.delete(turnId);
+        if (store === activeStore) live.set(sessionId, after);
+        server.emit({
+          type: 'turn-finished',
+          turnId,
+          sessionId,
+          status: outcome.status,
+          ...(outcome.status === 'failed' ? { error: turnError(outcome.error) } : {}),
+        });
+        void emitConversations();
+      });
+      turns.set(turnId, { controller, sessionId, done });
+      return { turnId };
+    },
+    cancelTurn({ turnId }) {
+      turns.get(turnId)?.controller.abort();
+    },
+    async runTool({ sessionId, name, args }) {
+      const activeStore = requireStore();
+      const session = await liveSession(sessionId);
+      const context = new ToolContext(session.state, { now, newId });
+      const id = `ui_${newId()}`;
+      const invocationId = `ui-${newId()}`;
+      const result = runToolCall(reminderTools, name, JSON.stringify(args), context);
+      for (const event of [
+        { author: 'user', content: { role: 'user', parts: [{ functionCall: { id, name, args } }] }, actions: { stateDelta: {} } },
+        { author: 'user', content: { role: 'user', parts: [{ functionResponse: { id, name, response: result } }] }, actions: { stateDelta: context.delta } },
+      ]) {
+        const stored = await activeStore.appendEvent({ session, event: { ...event, id: newId(), invocationId, timestamp: now() } });
+        emitAppended(sessionId, stored);
+      }
+      return { status: result.status, message: result.message };
+    },
+    configureModel(next) {
+      settings = next;
+      model = createModel(next, deps.fetch);
+      return modelInfo(model);
+    },
+    testConnection: (candidate) => testConnection(candidate, deps.fetch),
+    async takeOver() {
+      await ownership.takeOver();
+      return { backend: await openOwnedStore() };
+    },
+  };
+
+  const server = serveEngine(deps.endpoint, handlers);
+
+  async function openOwnedStore(): Promise<NonNullable<SessionService['backend']>> {
+    try {
+      store = serializeAppends(await deps.openStore());
+    } catch (error) {
+      ownership.release();
+      throw error;
+    }
+    server.emit({ type: 'ownership', owner: true, backend: store.backend });
+    return store.backend;
+  }
+
+  const ready = (async () => {
+    const base = { type: 'ready', protocolVersion: PROTOCOL_VERSION, model: modelInfo(model) } as const;
+    if (!(await ownership.tryAcquire())) {
+      server.emit({
+        ...base,
+        backend: null,
+        notices: [],
+        error: { name: 'StorageUnavailableError', code: 'storage-in-use', message: 'Hearth is open in another tab. Choose "Use here" to continue in this one.' },
+      });
+      return;
+    }
+    try {
+      store = serializeAppends(await deps.openStore());
+      server.emit({ ...base, backend: store.backend, notices: [...store.notices] });
+    } catch (error) {
+      ownership.release();
+      server.emit({ ...base, backend: null, notices: [], error: toErrorData(error) });
+    }
+  })();
+  return { ready };
+}
+
+/**
+ * Appends run one at a time, so each reads its session's lastUpdateTime only after the
+ * previous append updated it: a user's edit during a streaming reply is not "stale".
+ */
+function serializeAppends(store: SessionService): SessionService {
+  let tail: Promise<unknown> = Promise.resolve();
+  return {
+    ...store,
+    appendEvent(request) {
+      const run = tail.then(() => store.appendEvent(request));
+      tail = run.catch(() => undefined);
+      return run;
+    },
+  };
+}

@@ -1,0 +1,8 @@
+/** What both a Worker (or its global scope) and a MessagePort offer. */
+export interface Endpoint {
+  postMessage(message: unknown): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  removeEventListener?(type: 'message', listener: (event: MessageEvent) => void): void;
+  /** MessagePort needs start() when listened to with addEventListener. */
+  start?(): void;
+}

@@ -1,0 +1,71 @@
+import { EngineError } from './engine-error';
+import type { Endpoint } from './endpoint';
+import type { EngineEvent, MethodName, Params, Request, Response, Result } from './protocol';
+
+export interface EngineClient {
+  call<M extends MethodName>(method: M, params: Params<M>): Promise<Result<M>>;
+  onEvent(listener: (event: EngineEvent) => void): () => void;
+  /** Rejects every pending call and refuses new ones (the worker died or was stopped). */
+  fail(error: EngineError): void;
+}
+
+/**
+ * UI side. Calls time out (an agent turn does not count: it returns its id at once and
+ * streams), and all of them are rejected if the engine dies.
+ */
+export function createEngineClient(endpoint: Endpoint, { timeoutMs = 30_000 }: { timeoutMs?: number } = {}): EngineClient {
+  const pending = new Map<number, { resolve(value: unknown): void; reject(error: unknown): void; timer: ReturnType<typeof setTimeout> }>();
+  const listeners = new Set<(event: EngineEvent) => void>();
+  let nextId = 1;
+  let dead: EngineError | undefined;
+
+  endpoint.addEventListener('message', (message: MessageEvent) => {
+    const response = message.data as Response;
+    switch (response.kind) {
+      case 'event':
+        for (const listener of listeners) listener(response.event);
+        return;
+      case 'result': {
+        const call = pending.get(response.id);
+        if (!call) return;
+        pending.delete(response.id);
+        clearTimeout(call.timer);
+        if (response.ok) call.resolve(response.value);
+        else call.reject(new EngineError(response.error));
+        return;
+      }
+      default: {
+        const unreachable: never = response;
+        throw new Error(`Unknown engine message ${JSON.stringify(unreachable)}`);
+      }
+    }
+  });
+  endpoint.start?.();
+
+  return {
+    call<M extends MethodName>(method: M, params: Params<M>): Promise<Result<M>> {
+      if (dead) return Promise.reject(dead);
+      const id = nextId++;
+      return new Promise<Result<M>>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          pending.delete(id);
+          reject(new EngineError({ name: 'TimeoutError', code: 'timeout', message: `The engine did not answer ${method} in ${timeoutMs / 1000} s.`, retryable: true }));
+        }, timeoutMs);
+        pending.set(id, { resolve: resolve as (value: unknown) => void, reject, timer });
+        endpoint.postMessage({ kind: 'call', id, method, params } as Request);
+      });
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    fail(error) {
+      dead = error;
+      for (const call of pending.values()) {
+        clearTimeout(call.timer);
+        call.reject(error);
+      }
+      pending.clear();
+    },
+  };
+}
