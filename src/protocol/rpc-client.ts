@@ -2,7 +2,11 @@ import { EngineError } from './engine-error';
 import type { Endpoint } from './endpoint';
 import type { EngineEvent, MethodName, Params, Request, Response, Result } from './protocol';
 
+export type ReadyEvent = Extract<EngineEvent, { type: 'ready' }>;
+
 export interface EngineClient {
+  /** The engine's handshake: protocol version, storage back end, model. */
+  ready: Promise<ReadyEvent>;
   call<M extends MethodName>(method: M, params: Params<M>): Promise<Result<M>>;
   onEvent(listener: (event: EngineEvent) => void): () => void;
   /** Rejects every pending call and refuses new ones (the worker died or was stopped). */
@@ -18,11 +22,20 @@ export function createEngineClient(endpoint: Endpoint, { timeoutMs = 30_000 }: {
   const listeners = new Set<(event: EngineEvent) => void>();
   let nextId = 1;
   let dead: EngineError | undefined;
+  let resolveReady!: (event: ReadyEvent) => void;
+  let rejectReady!: (error: EngineError) => void;
+  const ready = new Promise<ReadyEvent>((resolve, reject) => {
+    resolveReady = resolve;
+    rejectReady = reject;
+  });
+  // Nobody may be waiting yet; the rejection still reaches whoever awaits `ready`.
+  ready.catch(() => undefined);
 
   endpoint.addEventListener('message', (message: MessageEvent) => {
     const response = message.data as Response;
     switch (response.kind) {
       case 'event':
+        if (response.event.type === 'ready') resolveReady(response.event);
         for (const listener of listeners) listener(response.event);
         return;
       case 'result': {
@@ -43,6 +56,7 @@ export function createEngineClient(endpoint: Endpoint, { timeoutMs = 30_000 }: {
   endpoint.start?.();
 
   return {
+    ready,
     call<M extends MethodName>(method: M, params: Params<M>): Promise<Result<M>> {
       if (dead) return Promise.reject(dead);
       const id = nextId++;
@@ -61,6 +75,7 @@ export function createEngineClient(endpoint: Endpoint, { timeoutMs = 30_000 }: {
     },
     fail(error) {
       dead = error;
+      rejectReady(error);
       for (const call of pending.values()) {
         clearTimeout(call.timer);
         call.reject(error);
