@@ -1,7 +1,12 @@
+// The UI's composition root: start the engine worker, connect to it, mount the app.
 import { mount } from 'svelte';
 import App from './App.svelte';
+import { connectEngineWorker } from './protocol/connect-worker';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
 
-export default mount(App, { target });
+const worker = new Worker(new URL('./engine/engine-worker.ts', import.meta.url), { type: 'module', name: 'hearth-engine' });
+const engine = connectEngineWorker(worker);
+
+export default mount(App, { target, props: { engine } });

@@ -6,6 +6,8 @@
 import type { Reminder } from '../shared/reminder';
 import type { BackendName, Event } from '../store/types';
 
+export type { BackendName, Event };
+
 export const PROTOCOL_VERSION = 1;
 
 export type ModelSettings =
