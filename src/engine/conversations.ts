@@ -1,6 +1,6 @@
 import type { Event, Session, SessionService } from '../store';
 import type { Conversation, ConversationSummary, Memory } from '../protocol/protocol';
-import { NAME_KEY, REMINDERS_KEY, readReminders } from '../agent/tools/reminder-tools';
+import { readReminders } from '../agent/tools/reminder-tools';
 
 /** Hearth runs for one person on one device; the store supports more. */
 export const APP_NAME = 'hearth';
@@ -32,8 +32,7 @@ export function toConversation(session: Session, events: Event[], hasOlder: bool
   return { ...summarize(session), events, hasOlder };
 }
 
-export function memoryOf(state: Record<string, unknown>, prefixed: boolean): Memory {
-  const name = state[prefixed ? NAME_KEY : NAME_KEY.slice('user:'.length)];
-  const reminders = state[prefixed ? REMINDERS_KEY : REMINDERS_KEY.slice('user:'.length)];
+/** The memory panel's view of the user scope: the name and the reminders. */
+export function memoryOf(name: unknown, reminders: unknown): Memory {
   return { ...(typeof name === 'string' && name ? { name } : {}), reminders: readReminders(reminders) };
 }

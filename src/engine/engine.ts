@@ -1,7 +1,7 @@
 import { runTurn } from '../agent/run-turn';
 import type { ModelClient } from '../agent/model-client';
 import { ModelError } from '../agent/model-client';
-import { reminderTools } from '../agent/tools/reminder-tools';
+import { NAME_KEY, REMINDERS_KEY, reminderTools } from '../agent/tools/reminder-tools';
 import { runToolCall } from '../agent/tools/run-tool';
 import { ToolContext } from '../agent/tools/tool-context';
 import { toErrorData } from '../protocol/engine-error';
@@ -87,7 +87,7 @@ export function createEngine(deps: EngineDeps): { ready: Promise<void> } {
     server.emit({ type: 'event-appended', sessionId, event, ...(turnId ? { turnId } : {}) });
     if (Object.keys(event.actions.stateDelta).some((k) => k.startsWith('user:'))) {
       const session = live.get(sessionId);
-      if (session) server.emit({ type: 'memory-changed', memory: memoryOf(session.state, true) });
+      if (session) server.emit({ type: 'memory-changed', memory: memoryOf(session.state[NAME_KEY], session.state[REMINDERS_KEY]) });
     }
   }
 
@@ -132,7 +132,8 @@ export function createEngine(deps: EngineDeps): { ready: Promise<void> } {
       void emitConversations();
     },
     async getMemory() {
-      return memoryOf(await requireStore().getUserState({ appName: APP_NAME, userId: USER_ID }), false);
+      const user = await requireStore().getUserState({ appName: APP_NAME, userId: USER_ID });
+      return memoryOf(user.name, user.reminders);
     },
     async sendMessage({ sessionId, text, useOffline }) {
       const activeStore = requireStore();

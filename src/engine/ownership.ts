@@ -1,3 +1,5 @@
+import { holdLock } from '../shared/hold-lock';
+
 /**
  * One tab owns the database: its engine holds a Web Lock. Another tab's engine does not
  * write; on "Use here" it asks the owner (over a BroadcastChannel) to let go, then waits
@@ -24,68 +26,40 @@ export interface Ownership {
 
 export function createOwnership({ locks, channel, lockName, onReleaseRequested }: OwnershipDeps): Ownership {
   let release: (() => void) | undefined;
+  // Without Web Locks there is no other tab to share with: this engine owns the database.
   let owned = false;
-
-  const hold = (lock: Lock | null): Promise<void> | undefined => {
-    if (!lock) return undefined;
-    owned = true;
-    return new Promise<void>((resolve) => {
-      release = () => {
-        owned = false;
-        release = undefined;
-        resolve();
-      };
-    });
-  };
 
   channel?.addEventListener('message', (message: MessageEvent) => {
     if ((message.data as { type?: string })?.type !== 'release' || !owned) return;
-    void onReleaseRequested().finally(() => release?.());
+    void onReleaseRequested().finally(() => ownership.release());
   });
 
-  return {
+  const ownership: Ownership = {
     get owned() {
       return owned;
     },
     async tryAcquire() {
-      if (!locks) {
-        owned = true;
-        return true;
-      }
-      let granted = false;
-      await new Promise<void>((resolve, reject) => {
-        locks
-          .request(lockName, { ifAvailable: true }, (lock) => {
-            granted = lock !== null;
-            resolve();
-            return hold(lock);
-          })
-          .catch(reject);
-      });
-      return granted;
+      if (locks) release = (await holdLock(locks, lockName, { ifAvailable: true })) ?? undefined;
+      owned = !locks || release !== undefined;
+      return owned;
     },
     async takeOver(timeoutMs = 10_000) {
-      if (!locks || owned) {
-        owned = true;
-        return;
+      if (owned) return;
+      if (locks) {
+        channel?.postMessage({ type: 'release' });
+        try {
+          release = (await holdLock(locks, lockName, { signal: AbortSignal.timeout(timeoutMs) })) ?? undefined;
+        } catch (error) {
+          throw new Error('The other tab did not let go of the database. Close Hearth there and try again.', { cause: error });
+        }
       }
-      channel?.postMessage({ type: 'release' });
-      await new Promise<void>((resolve, reject) => {
-        locks
-          .request(lockName, { signal: AbortSignal.timeout(timeoutMs) }, (lock) => {
-            resolve();
-            return hold(lock);
-          })
-          .catch((error: unknown) =>
-            reject(
-              new Error('The other tab did not let go of the database. Close Hearth there and try again.', { cause: error }),
-            ),
-          );
-      });
+      owned = true;
     },
     release() {
       release?.();
-      if (!locks) owned = false;
+      release = undefined;
+      owned = false;
     },
   };
+  return ownership;
 }

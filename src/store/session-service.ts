@@ -1,5 +1,6 @@
 import type { StoreDriver } from './driver';
 import { InvalidArgumentError, StoreClosedError } from './errors';
+import { compareIds } from './event-order';
 import { applyDelta, mergeState, splitDelta, withoutTemp } from './state';
 import type {
   AppendEventRequest,
@@ -177,9 +178,4 @@ function copyJson<T>(value: T, field: string): T {
   } catch (cause) {
     throw new InvalidArgumentError(`${field} must be JSON-serialisable.`, { cause });
   }
-}
-
-/** Code-unit order, the order IndexedDB keys use, so every back end sorts ties alike. */
-export function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

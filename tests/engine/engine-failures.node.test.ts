@@ -10,7 +10,8 @@ afterEach(() => {
   for (const engine of started.splice(0)) engine.close();
 });
 
-async function turn(script: Step[], text = 'Remind me to buy milk', options: { online?: boolean } = {}) {
+/** An engine on a fresh database, configured for the scripted remote model, with one conversation. */
+async function remoteEngine(script: Step[], options: { online?: boolean } = {}) {
   const fake = fakeOpenAi(script);
   const engine = await startEngine(
     () => openSessionService({ backend: 'indexeddb', name: 'failures', indexedDB: new IDBFactory(), IDBKeyRange }),
@@ -19,6 +20,11 @@ async function turn(script: Step[], text = 'Remind me to buy milk', options: { o
   started.push(engine);
   await engine.client.call('configureModel', { kind: 'openai-compatible', baseURL: 'https://llm.invalid/v1', apiKey: 'sk-secret-123', model: 'gpt-test' });
   const chat = await engine.client.call('createConversation', {});
+  return { engine, fake, chat };
+}
+
+async function turn(script: Step[], text = 'Remind me to buy milk', options: { online?: boolean } = {}) {
+  const { engine, fake, chat } = await remoteEngine(script, options);
   const { turnId } = await engine.client.call('sendMessage', { sessionId: chat.id, text });
   const finished = await engine.finished(turnId);
   const conversation = await engine.client.call('openConversation', { sessionId: chat.id });
@@ -84,14 +90,8 @@ describe('engine: Stop', () => {
   it('mid-stream: aborts the request and keeps the partial text, marked interrupted', async () => {
     let release!: () => void;
     const hold = new Promise<void>((resolve) => (release = resolve));
-    const fake = fakeOpenAi([{ text: ['Here is a long ', 'answer'], hold }]);
-    const engine = await startEngine(
-      () => openSessionService({ backend: 'indexeddb', name: 'stop', indexedDB: new IDBFactory(), IDBKeyRange }),
-      { fetch: fake.fetch },
-    );
-    started.push(engine);
-    await engine.client.call('configureModel', { kind: 'openai-compatible', baseURL: 'https://llm.invalid/v1', apiKey: 'k', model: 'm' });
-    const chat = await engine.client.call('createConversation', {});
+    const script: Step[] = [{ text: ['Here is a long ', 'answer'], hold }];
+    const { engine, chat } = await remoteEngine(script);
     const { turnId } = await engine.client.call('sendMessage', { sessionId: chat.id, text: 'tell me a story' });
     await expect.poll(() => engine.events.filter((e) => e.type === 'text-delta').length).toBe(2);
     await engine.client.call('cancelTurn', { turnId });
@@ -104,14 +104,8 @@ describe('engine: Stop', () => {
   it('mid-tool-round: no tool runs and no half round is stored', async () => {
     let release!: () => void;
     const hold = new Promise<void>((resolve) => (release = resolve));
-    const fake = fakeOpenAi([{ toolCalls: [{ name: 'add_reminder', arguments: '{"reminder":"x"}' }], hold }]);
-    const engine = await startEngine(
-      () => openSessionService({ backend: 'indexeddb', name: 'stop-tool', indexedDB: new IDBFactory(), IDBKeyRange }),
-      { fetch: fake.fetch },
-    );
-    started.push(engine);
-    await engine.client.call('configureModel', { kind: 'openai-compatible', baseURL: 'https://llm.invalid/v1', apiKey: 'k', model: 'm' });
-    const chat = await engine.client.call('createConversation', {});
+    const script: Step[] = [{ toolCalls: [{ name: 'add_reminder', arguments: '{"reminder":"x"}' }], hold }];
+    const { engine, chat, fake } = await remoteEngine(script);
     const { turnId } = await engine.client.call('sendMessage', { sessionId: chat.id, text: 'add x' });
     await expect.poll(() => fake.requests.length).toBe(1);
     await engine.client.call('cancelTurn', { turnId });

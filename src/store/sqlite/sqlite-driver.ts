@@ -145,7 +145,10 @@ export function createSqliteDriver({ db, backend, onClose }: SqliteDriverOptions
         const userStates = new Map<string, StateMap>();
         const users =
           userId === undefined
-            ? sql.all('SELECT user_id, state FROM user_states WHERE app_name = ?', [appName])
+            ? sql.all(
+                'SELECT user_id, state FROM user_states WHERE app_name = ? AND user_id IN (SELECT user_id FROM sessions WHERE app_name = ?)',
+                [appName, appName],
+              )
             : sql.all('SELECT user_id, state FROM user_states WHERE app_name = ? AND user_id = ?', [appName, userId]);
         for (const [user, state] of users) userStates.set(String(user), parseObject(state));
         return { rows, appState: appState(appName), userStates };

@@ -1,21 +1,11 @@
+import { holdLock } from '../../shared/hold-lock';
 import { StorageUnavailableError } from '../errors';
 
-/**
- * Takes a Web Lock without waiting and holds it until the returned release is called.
- * A closed or crashed tab releases its locks by itself.
- */
+/** Takes a Web Lock without waiting, or fails with `storage-in-use`. */
 export async function acquireLock(name: string, inUseMessage: string): Promise<() => void> {
   const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
   if (!locks) throw new StorageUnavailableError('This browser has no Web Locks, which Hearth needs to keep tabs from overwriting each other.');
-  return new Promise<() => void>((resolve, reject) => {
-    locks
-      .request(name, { ifAvailable: true }, (lock) => {
-        if (!lock) {
-          reject(new StorageUnavailableError(inUseMessage, { code: 'storage-in-use' }));
-          return undefined;
-        }
-        return new Promise<void>((release) => resolve(release));
-      })
-      .catch(reject);
-  });
+  const release = await holdLock(locks, name, { ifAvailable: true });
+  if (!release) throw new StorageUnavailableError(inUseMessage, { code: 'storage-in-use' });
+  return release;
 }
