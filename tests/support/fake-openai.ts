@@ -20,11 +20,37 @@ export interface FakeOpenAi {
   remaining(): number;
 }
 
+/** A step that answers 200 with a completion (streamed or not). */
+export type ReplyStep = Exclude<Step, { status: number } | { networkError: true }>;
+
 const encoder = new TextEncoder();
 
-function chunk(delta: Record<string, unknown>, finish: string | null = null): Uint8Array {
+function sseChunk(delta: Record<string, unknown>, finish: string | null = null): string {
   const payload = { id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 0, model: 'fake-model', choices: [{ index: 0, delta, finish_reason: finish }] };
-  return encoder.encode(`data: ${JSON.stringify(payload)}\n\n`);
+  return `data: ${JSON.stringify(payload)}\n\n`;
+}
+
+/**
+ * Writes a reply step as SSE frames: the role chunk, one chunk per text piece (1 ms apart),
+ * two chunks per tool call (id and name, then arguments), then after `hold` the finish chunk
+ * and `[DONE]`. Shared by the in-process fetch and the HTTP server (fake-model-server.ts) so
+ * both speak the same stream. Returns early, writing nothing more, once `stopped()` is true.
+ */
+export async function writeScriptedStream(step: ReplyStep, write: (frame: string) => void, stopped: () => boolean): Promise<void> {
+  write(sseChunk({ role: 'assistant', content: '' }));
+  for (const piece of step.text ?? []) {
+    write(sseChunk({ content: piece }));
+    await new Promise((r) => setTimeout(r, 1));
+    if (stopped()) return;
+  }
+  (step.toolCalls ?? []).forEach((call, index) => {
+    write(sseChunk({ tool_calls: [{ index, id: call.id ?? `call_${index}`, type: 'function', function: { name: call.name, arguments: '' } }] }));
+    write(sseChunk({ tool_calls: [{ index, function: { arguments: call.arguments } }] }));
+  });
+  if (step.hold) await step.hold;
+  if (stopped()) return;
+  write(sseChunk({}, step.toolCalls?.length ? 'tool_calls' : 'stop'));
+  write('data: [DONE]\n\n');
 }
 
 export function fakeOpenAi(script: Step[]): FakeOpenAi {
@@ -54,19 +80,9 @@ export function fakeOpenAi(script: Step[]): FakeOpenAi {
         if (signal?.aborted) return abort();
         signal?.addEventListener('abort', abort, { once: true });
         try {
-          controller.enqueue(chunk({ role: 'assistant', content: '' }));
-          for (const piece of step.text ?? []) {
-            controller.enqueue(chunk({ content: piece }));
-            await new Promise((r) => setTimeout(r, 1));
-          }
-          (step.toolCalls ?? []).forEach((call, index) => {
-            controller.enqueue(chunk({ tool_calls: [{ index, id: call.id ?? `call_${index}`, type: 'function', function: { name: call.name, arguments: '' } }] }));
-            controller.enqueue(chunk({ tool_calls: [{ index, function: { arguments: call.arguments } }] }));
-          });
-          if (step.hold) await step.hold;
-          if (signal?.aborted) return;
-          controller.enqueue(chunk({}, step.toolCalls?.length ? 'tool_calls' : 'stop'));
-          controller.enqueue(encoder.encode('data: [DONE]\n\n'));
+          const aborted = () => signal?.aborted ?? false;
+          await writeScriptedStream(step, (frame) => controller.enqueue(encoder.encode(frame)), aborted);
+          if (aborted()) return;
           controller.close();
         } catch (error) {
           controller.error(error);
