@@ -1,5 +1,6 @@
 // The UI's composition root: start the engine worker, connect to it, mount the app.
 import { mount } from 'svelte';
+import './app.css';
 import App from './App.svelte';
 import { connectEngineWorker } from './protocol/connect-worker';
 

@@ -109,10 +109,13 @@ export function createEngine(deps: EngineDeps): { ready: Promise<void> } {
       void emitConversations();
       return summarize(session);
     },
-    async openConversation({ sessionId, limit = 200 }) {
+    async openConversation({ sessionId, limit = 200, beforeId }) {
       const session = await liveSession(sessionId);
-      const events = session.events.slice(-limit);
-      return toConversation(session, events, session.events.length > events.length);
+      const found = beforeId === undefined ? -1 : session.events.findIndex((e) => e.id === beforeId);
+      if (beforeId !== undefined && found === -1) throw new SessionNotFoundError('That part of the conversation no longer exists; reopen the conversation.');
+      const end = found === -1 ? session.events.length : found;
+      const start = Math.max(0, end - limit);
+      return toConversation(session, session.events.slice(start, end), start > 0);
     },
     async renameConversation({ sessionId, title }) {
       const session = await liveSession(sessionId);

@@ -6,7 +6,7 @@
 import type { Reminder } from '../shared/reminder';
 import type { BackendName, Event } from '../store/types';
 
-export type { BackendName, Event };
+export type { BackendName, Event, Reminder };
 
 export const PROTOCOL_VERSION = 1;
 
@@ -50,7 +50,8 @@ export interface ModelInfo {
 export interface EngineMethods {
   listConversations(params: Record<string, never>): ConversationSummary[];
   createConversation(params: { title?: string }): ConversationSummary;
-  openConversation(params: { sessionId: string; limit?: number; before?: number }): Conversation;
+  /** The newest `limit` events, or the `limit` just older than the event `beforeId` (loading more as the user scrolls up). */
+  openConversation(params: { sessionId: string; limit?: number; beforeId?: string }): Conversation;
   renameConversation(params: { sessionId: string; title: string }): ConversationSummary;
   deleteConversation(params: { sessionId: string }): void;
   getMemory(params: Record<string, never>): Memory;

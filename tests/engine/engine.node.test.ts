@@ -167,3 +167,23 @@ describe('engine: streaming and tools', () => {
     expect(events.filter((e) => e.content?.parts?.[0]?.functionCall)).toHaveLength(3);
   });
 });
+
+describe('engine: paging a long conversation', () => {
+  it('sends the newest events first, then older pages before a given event, without gaps or overlap', async () => {
+    const { engine } = await engineWith([]);
+    const chat = await engine.client.call('createConversation', {});
+    for (let i = 1; i <= 5; i++) await engine.client.call('runTool', { sessionId: chat.id, name: 'add_reminder', args: { reminder: `r${i}` } });
+    const all = (await engine.client.call('openConversation', { sessionId: chat.id, limit: 100 })).events.map((e) => e.id);
+    expect(all).toHaveLength(10);
+
+    const newest = await engine.client.call('openConversation', { sessionId: chat.id, limit: 4 });
+    expect(newest.events.map((e) => e.id)).toEqual(all.slice(6));
+    expect(newest.hasOlder).toBe(true);
+    const older = await engine.client.call('openConversation', { sessionId: chat.id, limit: 4, beforeId: all[6] });
+    expect(older.events.map((e) => e.id)).toEqual(all.slice(2, 6));
+    const oldest = await engine.client.call('openConversation', { sessionId: chat.id, limit: 4, beforeId: all[2] });
+    expect(oldest.events.map((e) => e.id)).toEqual(all.slice(0, 2));
+    expect(oldest.hasOlder).toBe(false);
+    await expect(engine.client.call('openConversation', { sessionId: chat.id, beforeId: 'nope' })).rejects.toMatchObject({ kind: 'SessionNotFoundError' });
+  });
+});
