@@ -221,10 +221,11 @@ export function createEngine(deps: EngineDeps): { ready: Promise<void> } {
   }
 
   const ready = (async () => {
-    const base = { type: 'ready', protocolVersion: PROTOCOL_VERSION, model: modelInfo(model) } as const;
+    // The model as it is when the event is sent: the UI may have configured it meanwhile.
+    const base = () => ({ type: 'ready', protocolVersion: PROTOCOL_VERSION, model: modelInfo(model) }) as const;
     if (!(await ownership.tryAcquire())) {
       server.emit({
-        ...base,
+        ...base(),
         backend: null,
         notices: [],
         error: { name: 'StorageUnavailableError', code: 'storage-in-use', message: 'Hearth is open in another tab. Choose "Use here" to continue in this one.' },
@@ -233,10 +234,10 @@ export function createEngine(deps: EngineDeps): { ready: Promise<void> } {
     }
     try {
       store = serializeAppends(await deps.openStore());
-      server.emit({ ...base, backend: store.backend, notices: [...store.notices] });
+      server.emit({ ...base(), backend: store.backend, notices: [...store.notices] });
     } catch (error) {
       ownership.release();
-      server.emit({ ...base, backend: null, notices: [], error: toErrorData(error) });
+      server.emit({ ...base(), backend: null, notices: [], error: toErrorData(error) });
     }
   })();
   return { ready };

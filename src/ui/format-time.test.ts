@@ -20,3 +20,10 @@ describe('time labels', () => {
     expect(clockTime(new Date(2026, 10, 21, 9, 5, 7, 42).getTime())).toBe('09:05:07.042');
   });
 });
+
+describe('due label across years', () => {
+  it('names the year only when it is not this year', () => {
+    expect(dueLabel(new Date(2030, 4, 4, 9, 0).toISOString(), noon)).toMatch(/2030/);
+    expect(dueLabel(new Date(2026, 11, 24, 9, 0).toISOString(), noon)).not.toMatch(/2026/);
+  });
+});

@@ -1,6 +1,6 @@
 // The production app: its engine worker opens SQLite on OPFS, and a second tab does not
 // write behind the first one's back until the user chooses "Use here".
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 const APP_URL = 'http://127.0.0.1:4173/';
 

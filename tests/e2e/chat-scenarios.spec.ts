@@ -1,7 +1,8 @@
 // Seed 001's "Multi-Session Testing Scenarios" and seed 003's examples, end to end: each
 // session 1 in one conversation, then a page reload, then session 2 in a new conversation.
 // Once with a scripted OpenAI-compatible model, once with the built-in assistant.
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { startFakeModelServer, type FakeModelServer } from '../support/fake-model-server';
 import { connectModel, lastReply, newChat, openApp, reminderTexts, reopen, say, useBuiltIn } from './app-page';
 

@@ -56,6 +56,12 @@ describe('renderMarkdown: markdown', () => {
     expect(button?.textContent).toBe('Copy');
   });
 
+  test('table alignment leaves no inline style for the CSP to refuse', () => {
+    const host = render('| left | right |\n|:---|---:|\n| a | b |');
+    expect(host.querySelectorAll('td')).toHaveLength(2);
+    expect(host.querySelector('[style]')).toBeNull();
+  });
+
   test('indented code has no language label', () => {
     const host = render('    plain code');
     expect(host.querySelector('.code-block pre > code')?.textContent).toBe('plain code\n');

@@ -50,6 +50,8 @@ const CONFIG = {
     'video', 'audio', 'source', 'picture',
   ],
   ADD_ATTR: ['target'],
+  // markdown-it writes table alignment as style="…"; the CSP (style-src 'self') would refuse it.
+  FORBID_ATTR: ['style'],
 } satisfies Config;
 
 let purifier: ReturnType<typeof DOMPurify> | undefined;

@@ -12,6 +12,8 @@ export class ModelSettingsStore {
 
   readonly #engine: EngineClient;
   readonly #storage: Storage | undefined;
+  /** configureModel calls run in order, each sending the settings current when it runs. */
+  #queue: Promise<unknown> = Promise.resolve();
 
   constructor(engine: EngineClient, storage: Storage | undefined = globalThis.localStorage) {
     this.#engine = engine;
@@ -26,25 +28,30 @@ export class ModelSettingsStore {
         storage?.removeItem(SETTINGS_KEY);
       }
     }
-    engine.onEvent((event) => {
-      if (event.type === 'ready') this.active = event.model;
-    });
   }
 
   /** Sends the saved settings to the engine (at start, and after another tab had it). */
-  async apply(): Promise<ModelInfo> {
-    this.active = await this.#engine.call('configureModel', toModelSettings(this.saved));
-    return this.active;
+  apply(): Promise<ModelInfo> {
+    const run = this.#queue.then(() => this.#engine.call('configureModel', toModelSettings(this.saved)));
+    this.#queue = run.catch(() => undefined);
+    return run.then((info) => (this.active = info));
   }
 
   async save(next: SavedSettings): Promise<ModelInfo> {
     const problem = validate(next);
     if (problem) throw new Error(problem);
-    this.active = await this.#engine.call('configureModel', toModelSettings(next));
+    const previous = this.saved;
+    // Saved first, so a start-up apply() that runs after this sends these settings, not older ones.
     this.saved = { ...next };
-    this.chosen = true;
-    this.#storage?.setItem(SETTINGS_KEY, JSON.stringify(this.saved));
-    return this.active;
+    try {
+      const info = await this.apply();
+      this.chosen = true;
+      this.#storage?.setItem(SETTINGS_KEY, JSON.stringify(this.saved));
+      return info;
+    } catch (error) {
+      this.saved = previous;
+      throw error;
+    }
   }
 
   async test(candidate: SavedSettings): Promise<string[]> {
