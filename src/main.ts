@@ -3,6 +3,7 @@ import { mount } from 'svelte';
 import './app.css';
 import App from './App.svelte';
 import { connectEngineWorker } from './protocol/connect-worker';
+import { AppUpdate } from './pwa/app-update.svelte';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
@@ -10,4 +11,8 @@ if (!target) throw new Error('index.html has no #app element');
 const worker = new Worker(new URL('./engine/engine-worker.ts', import.meta.url), { type: 'module', name: 'hearth-engine' });
 const engine = connectEngineWorker(worker);
 
-export default mount(App, { target, props: { engine } });
+// The service worker (offline start, update prompt, notifications) exists in the production build only.
+const update = new AppUpdate();
+if (import.meta.env.PROD) update.start();
+
+export default mount(App, { target, props: { engine, update } });

@@ -9,6 +9,8 @@ export type ToolOutcome = { status: string; message: string };
  */
 export class MemoryState {
   memory = $state.raw<Memory>({ reminders: [] });
+  /** False until the stored memory arrived (so an empty list means no reminders). */
+  loaded = $state(false);
   /** The result of the last edit, for the panel to announce. */
   lastOutcome = $state<ToolOutcome | null>(null);
 
@@ -26,6 +28,7 @@ export class MemoryState {
 
   async refresh(): Promise<void> {
     this.memory = await this.#engine.call('getMemory', {});
+    this.loaded = true;
   }
 
   setName(name: string): Promise<ToolOutcome> {
