@@ -4,9 +4,11 @@ import type { Locator, Page } from '@playwright/test';
 import { test as base, expect } from './fixtures';
 import { startFakeModelServer, type FakeModelServer, type FakeModelServerOptions } from '../support/fake-model-server';
 
-import { APP_URL } from './app-page';
+import { APP_URL, log, useBuiltIn } from './app-page';
 
 export { APP_URL };
+/** First run: choose the built-in assistant on the welcome screen. */
+export const startBuiltIn = useBuiltIn;
 export const APP_ORIGIN = new URL(APP_URL).origin;
 
 /** `test` with a fresh scripted model server per test; `test.use({ modelOptions })` configures it. */
@@ -21,7 +23,7 @@ export const test = base.extend<{ modelOptions: FakeModelServerOptions; model: F
 
 export { expect };
 
-export const conversationLog = (page: Page): Locator => page.getByRole('log', { name: 'Conversation' });
+export const conversationLog = log;
 export const settingsDialog = (page: Page): Locator => page.getByRole('dialog', { name: 'Settings' });
 export const statusLine = (page: Page): Locator => page.getByRole('status', { name: 'Status' });
 export const conversationNav = (page: Page): Locator => page.getByRole('navigation', { name: 'Conversations' });
@@ -55,12 +57,6 @@ export async function connectModel(page: Page, server: FakeModelServer, apiKey =
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
   await expect(statusLine(page)).toContainText(`Model: fake-model · ${new URL(server.origin).host}`);
-}
-
-/** First run: choose the built-in assistant on the welcome screen. */
-export async function startBuiltIn(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Start with the built-in assistant' }).click();
-  await expect(statusLine(page)).toContainText('Model: Built-in assistant');
 }
 
 /** Types a message and presses Send; waits until the reply has finished. */
