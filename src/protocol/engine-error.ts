@@ -18,12 +18,13 @@ export class EngineError extends Error {
   }
 }
 
-/** Any thrown value as ErrorData: never a raw Error across postMessage. */
+/** Any thrown value as ErrorData: never a raw Error across postMessage, and what the UI shows. */
 export function toErrorData(error: unknown): ErrorData {
   if (error instanceof Error) {
     const { code, retryable, offerOffline } = error as Error & { code?: unknown; retryable?: unknown; offerOffline?: unknown };
     return {
-      name: error.name,
+      // A revived engine error keeps the class name it had on the engine side.
+      name: error instanceof EngineError ? error.kind : error.name,
       code: typeof code === 'string' ? code : 'internal',
       message: error.message,
       ...(typeof retryable === 'boolean' ? { retryable } : {}),

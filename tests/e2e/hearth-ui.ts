@@ -4,7 +4,7 @@ import type { Locator, Page } from '@playwright/test';
 import { test as base, expect } from './fixtures';
 import { startFakeModelServer, type FakeModelServer, type FakeModelServerOptions } from '../support/fake-model-server';
 
-import { APP_URL, log, useBuiltIn } from './app-page';
+import { APP_URL, connectModel as connectTo, log, useBuiltIn } from './app-page';
 
 export { APP_URL };
 /** First run: choose the built-in assistant on the welcome screen. */
@@ -53,9 +53,7 @@ export async function fillCustomProvider(page: Page, options: { baseURL: string;
 
 /** Points the app at the scripted server through the Settings dialog and saves. */
 export async function connectModel(page: Page, server: FakeModelServer, apiKey = 'sk-fake-key'): Promise<void> {
-  const dialog = await fillCustomProvider(page, { baseURL: server.baseURL, apiKey });
-  await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog).toBeHidden();
+  await connectTo(page, server.baseURL, { apiKey });
   await expect(statusLine(page)).toContainText(`Model: fake-model · ${new URL(server.origin).host}`);
 }
 

@@ -1,6 +1,6 @@
 import type { EngineClient } from '../../protocol/rpc-client';
 import type { ErrorData, Event, EngineEvent, ModelInfo } from '../../protocol/protocol';
-import { errorData } from '../error-data';
+import { toErrorData } from '../../protocol/engine-error';
 import { mergeEvents } from './merge-events';
 
 /** How many events the log asks for at a time: enough to fill a tall screen a few times. */
@@ -105,7 +105,7 @@ export class Chat {
       }
       case 'turn-finished':
         if (this.turns[event.sessionId]?.turnId === event.turnId) delete this.turns[event.sessionId];
-        if (event.status === 'failed') this.failures[event.sessionId] = event.error ?? errorData(new Error('The reply failed.'));
+        if (event.status === 'failed') this.failures[event.sessionId] = event.error ?? toErrorData(new Error('The reply failed.'));
         return;
       case 'conversations-changed':
         if (this.sessionId && !event.conversations.some((c) => c.id === this.sessionId)) void this.open(null);

@@ -39,9 +39,9 @@ export function readAnnounced(raw: string | null): Set<string> {
 }
 
 /** The announced alarms worth keeping: those of reminders that still exist. */
-export function liveAnnounced(announced: ReadonlySet<string>, reminders: readonly Reminder[]): string[] {
+export function liveAnnounced(announced: ReadonlySet<string>, reminders: readonly Reminder[]): Set<string> {
   const live = new Set(reminders.map(alarmKey));
-  return [...announced].filter((key) => live.has(key));
+  return new Set([...announced].filter((key) => live.has(key)));
 }
 
 /** Keeps only the reminders that are still open (not done, not deleted). */

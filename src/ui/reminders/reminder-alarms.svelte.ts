@@ -80,8 +80,7 @@ export class ReminderAlarms {
 
   #save(): void {
     // Keep the list short: only alarms of reminders that still exist.
-    const live = liveAnnounced(this.#announced, this.#reminders);
-    this.#announced = readAnnounced(JSON.stringify(live));
-    this.#storage?.setItem(ANNOUNCED_KEY, JSON.stringify(live));
+    this.#announced = liveAnnounced(this.#announced, this.#reminders);
+    this.#storage?.setItem(ANNOUNCED_KEY, JSON.stringify([...this.#announced]));
   }
 }
