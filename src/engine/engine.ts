@@ -10,12 +10,17 @@ import { PROTOCOL_VERSION, type ErrorData, type ModelSettings } from '../protoco
 import { serveEngine, type Handlers } from '../protocol/rpc-server';
 import { SessionNotFoundError, StorageUnavailableError, type Event, type Session, type SessionService } from '../store';
 import { APP_NAME, TITLE_KEY, USER_ID, listConversations, memoryOf, summarize, titleFrom, toConversation } from './conversations';
+import type { BackupSlot } from './backup/backup-slot';
+import { memoryBackupSlot } from './backup/backup-slot';
+import { createDataHandlers } from './data-handlers';
 import { createModel, modelInfo, testConnection } from './models';
 import { createOwnership } from './ownership';
 
 export interface EngineDeps {
   endpoint: Endpoint;
   openStore: () => Promise<SessionService>;
+  /** Where "Undo import" keeps the data from before an import, for the back end in use; in memory by default. */
+  openBackups?: (backend: SessionService['backend']) => BackupSlot;
   /** Web Locks and a BroadcastChannel for tab ownership; null where there is one tab (tests). */
   locks: LockManager | null;
   channel: BroadcastChannel | null;
@@ -51,9 +56,16 @@ export function createEngine(deps: EngineDeps): { ready: Promise<void> } {
     },
   });
 
-  async function closeStore(): Promise<void> {
+  const openBackups = deps.openBackups ?? (() => memoryBackupSlot());
+  let backups: BackupSlot | undefined;
+
+  async function stopTurns(): Promise<void> {
     for (const turn of turns.values()) turn.controller.abort();
     await Promise.all([...turns.values()].map((t) => t.done));
+  }
+
+  async function closeStore(): Promise<void> {
+    await stopTurns();
     live.clear();
     const closing = store;
     store = undefined;
@@ -109,10 +121,16 @@ export function createEngine(deps: EngineDeps): { ready: Promise<void> } {
       void emitConversations();
       return summarize(session);
     },
-    async openConversation({ sessionId, limit = 200, beforeId }) {
+    async openConversation({ sessionId, limit = 200, beforeId, atId }) {
       const session = await liveSession(sessionId);
-      const found = beforeId === undefined ? -1 : session.events.findIndex((e) => e.id === beforeId);
-      if (beforeId !== undefined && found === -1) throw new SessionNotFoundError('That part of the conversation no longer exists; reopen the conversation.');
+      const anchor = beforeId ?? atId;
+      const found = anchor === undefined ? -1 : session.events.findIndex((e) => e.id === anchor);
+      if (anchor !== undefined && found === -1) throw new SessionNotFoundError('That part of the conversation no longer exists; reopen the conversation.');
+      if (atId !== undefined) {
+        // A search hit: a little context before it, and everything after, so the log reads on from there.
+        const start = Math.max(0, Math.min(found - AT_CONTEXT, session.events.length - limit));
+        return toConversation(session, session.events.slice(start), start > 0);
+      }
       const end = found === -1 ? session.events.length : found;
       const start = Math.max(0, end - limit);
       return toConversation(session, session.events.slice(start, end), start > 0);
@@ -205,6 +223,20 @@ export function createEngine(deps: EngineDeps): { ready: Promise<void> } {
       await ownership.takeOver();
       return { backend: await openOwnedStore() };
     },
+    ...createDataHandlers({
+      store: requireStore,
+      backups: () => (backups ??= openBackups(requireStore().backend)),
+      emit: (event) => server.emit(event),
+      now,
+      stopTurns,
+      async replaced() {
+        live.clear();
+        server.emit({ type: 'data-replaced' });
+        await emitConversations();
+        const user = await requireStore().getUserState({ appName: APP_NAME, userId: USER_ID });
+        server.emit({ type: 'memory-changed', memory: memoryOf(user.name, user.reminders) });
+      },
+    }),
   };
 
   const server = serveEngine(deps.endpoint, handlers);
@@ -242,6 +274,9 @@ export function createEngine(deps: EngineDeps): { ready: Promise<void> } {
   })();
   return { ready };
 }
+
+/** Events shown before a search hit when a conversation opens at it. */
+const AT_CONTEXT = 20;
 
 /**
  * Appends run one at a time, so each reads its session's lastUpdateTime only after the

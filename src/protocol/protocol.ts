@@ -4,11 +4,14 @@
  * cloneable; errors travel as data.
  */
 import type { Reminder } from '../shared/reminder';
-import type { BackendName, Event } from '../store/types';
+import type { BackendName, Event, ImportMode, SnippetPart } from '../store/types';
 
-export type { BackendName, Event, Reminder };
+export type { BackendName, Event, ImportMode, Reminder, SnippetPart };
 
 export const PROTOCOL_VERSION = 1;
+
+/** The largest database file Hearth accepts: it is checked in memory before anything is replaced. */
+export const MAX_DATABASE_FILE_BYTES = 512 * 1024 * 1024;
 
 export type ModelSettings =
   | { kind: 'offline' }
@@ -46,12 +49,62 @@ export interface ModelInfo {
   label: string;
 }
 
+export interface SearchResult {
+  sessionId: string;
+  /** The conversation's title, as in the list. */
+  title: string;
+  eventId: string;
+  timestamp: number;
+  author: string;
+  snippet: SnippetPart[];
+}
+
+export interface DataStats {
+  conversations: number;
+  messages: number;
+  reminders: number;
+  /** Messages per interval of the `boundaries` asked for. */
+  perInterval: number[];
+  /** The database's own size, where the back end knows it (the UI adds the browser's estimate). */
+  databaseBytes?: number;
+}
+
+export type ExportFormat = 'json' | 'markdown' | 'csv';
+
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  /** Text formats come as text; the database file as bytes. */
+  text?: string;
+  bytes?: Uint8Array;
+}
+
+export interface ImportReport {
+  mode: ImportMode;
+  /** Sessions and events written (in 'merge', the new ones only). */
+  sessions: number;
+  events: number;
+  /** Whether "Undo import" can restore what was there before. */
+  undoAvailable: boolean;
+}
+
+/** The data as it was before the last import, kept for "Undo import". */
+export interface BackupInfo {
+  createdAt: number;
+  bytes: number;
+}
+
+export type ImportPhase = 'checking' | 'saving-backup' | 'writing' | 'done';
+
 /** UI → engine calls: params and result types derive from this map. */
 export interface EngineMethods {
   listConversations(params: Record<string, never>): ConversationSummary[];
   createConversation(params: { title?: string }): ConversationSummary;
-  /** The newest `limit` events, or the `limit` just older than the event `beforeId` (loading more as the user scrolls up). */
-  openConversation(params: { sessionId: string; limit?: number; beforeId?: string }): Conversation;
+  /**
+   * The newest `limit` events, or the `limit` just older than the event `beforeId` (loading more as the user
+   * scrolls up), or with `atId` (a search hit) everything from a little before that event to the newest.
+   */
+  openConversation(params: { sessionId: string; limit?: number; beforeId?: string; atId?: string }): Conversation;
   renameConversation(params: { sessionId: string; title: string }): ConversationSummary;
   deleteConversation(params: { sessionId: string }): void;
   getMemory(params: Record<string, never>): Memory;
@@ -64,6 +117,26 @@ export interface EngineMethods {
   testConnection(params: ModelSettings): { models: string[] };
   /** Takes the database over from another tab ("Use here"). */
   takeOver(params: Record<string, never>): { backend: BackendName };
+  /** Full-text search over every conversation's messages, newest first. */
+  searchMessages(params: { query: string; from?: number; to?: number; limit?: number }): SearchResult[];
+  /** Counts, and messages per interval of `boundaries` (ascending times, e.g. the last 31 local midnights). */
+  getStats(params: { boundaries: number[] }): DataStats;
+  /** The whole database as a SQLite file named hearth-YYYY-MM-DD.sqlite3 (no API key is ever in it). */
+  exportDatabase(params: Record<string, never>): ExportedFile;
+  /**
+   * Checks a database file in a temporary database, keeps the current data as a backup,
+   * then swaps the file's data in (one transaction). Progress streams as 'import-progress'.
+   */
+  importDatabase(params: { bytes: Uint8Array; mode: ImportMode }): ImportReport;
+  /** Restores the data kept before the last import, then drops that backup. */
+  undoImport(params: Record<string, never>): { sessions: number; events: number };
+  getBackup(params: Record<string, never>): BackupInfo | null;
+  /** One conversation (`sessionId`) or all of them. */
+  exportConversations(params: { sessionId?: string; format: ExportFormat }): ExportedFile;
+  /** Imports a JSON export, merging by ids (nothing is duplicated or overwritten). */
+  importConversations(params: { text: string }): ImportReport;
+  /** Deletes every conversation, the name and the reminders, and any import backup. */
+  deleteEverything(params: Record<string, never>): void;
 }
 
 export type MethodName = keyof EngineMethods;
@@ -89,6 +162,9 @@ export type EngineEvent =
   | { type: 'event-appended'; sessionId: string; turnId?: string; event: Event }
   | { type: 'turn-finished'; turnId: string; sessionId: string; status: TurnStatus; error?: ErrorData }
   | { type: 'memory-changed'; memory: Memory }
+  /** The whole store changed (import, undo, delete everything): reload what is shown. */
+  | { type: 'data-replaced' }
+  | { type: 'import-progress'; phase: ImportPhase; done?: number; total?: number }
   | { type: 'conversations-changed'; conversations: ConversationSummary[] };
 
 export type Request = { [M in MethodName]: { kind: 'call'; id: number; method: M; params: Params<M> } }[MethodName];

@@ -7,10 +7,17 @@ export type ReadyEvent = Extract<EngineEvent, { type: 'ready' }>;
 export interface EngineClient {
   /** The engine's handshake: protocol version, storage back end, model. */
   ready: Promise<ReadyEvent>;
-  call<M extends MethodName>(method: M, params: Params<M>): Promise<Result<M>>;
+  call<M extends MethodName>(method: M, params: Params<M>, options?: CallOptions): Promise<Result<M>>;
   onEvent(listener: (event: EngineEvent) => void): () => void;
   /** Rejects every pending call and refuses new ones (the worker died or was stopped). */
   fail(error: EngineError): void;
+}
+
+export interface CallOptions {
+  /** For calls that may run long (importing a large file); the default is the client's. */
+  timeoutMs?: number;
+  /** Buffers to move rather than copy (a file's bytes). */
+  transfer?: Transferable[];
 }
 
 /**
@@ -57,16 +64,17 @@ export function createEngineClient(endpoint: Endpoint, { timeoutMs = 30_000 }: {
 
   return {
     ready,
-    call<M extends MethodName>(method: M, params: Params<M>): Promise<Result<M>> {
+    call<M extends MethodName>(method: M, params: Params<M>, options: CallOptions = {}): Promise<Result<M>> {
       if (dead) return Promise.reject(dead);
       const id = nextId++;
+      const limit = options.timeoutMs ?? timeoutMs;
       return new Promise<Result<M>>((resolve, reject) => {
         const timer = setTimeout(() => {
           pending.delete(id);
-          reject(new EngineError({ name: 'TimeoutError', code: 'timeout', message: `The engine did not answer ${method} in ${timeoutMs / 1000} s.`, retryable: true }));
-        }, timeoutMs);
+          reject(new EngineError({ name: 'TimeoutError', code: 'timeout', message: `The engine did not answer ${method} in ${limit / 1000} s.`, retryable: true }));
+        }, limit);
         pending.set(id, { resolve: resolve as (value: unknown) => void, reject, timer });
-        endpoint.postMessage({ kind: 'call', id, method, params } as Request);
+        endpoint.postMessage({ kind: 'call', id, method, params } as Request, options.transfer ?? []);
       });
     },
     onEvent(listener) {

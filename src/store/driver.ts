@@ -1,4 +1,4 @@
-import type { BackendName, Event, StateMap } from './types';
+import type { BackendName, Event, ImportMode, ImportSummary, MessageStats, SearchHit, StateMap, StoreSnapshot } from './types';
 import type { ScopedDelta } from './state';
 
 /**
@@ -72,6 +72,25 @@ export interface ListedSessions {
   userStates: Map<string, StateMap>;
 }
 
+export interface SearchQuery {
+  appName: string;
+  userId: string;
+  /** Folded terms (search/tokenize.ts), each matched as a word prefix; all must match. Never empty. */
+  terms: string[];
+  /** Inclusive lower bound on the event's timestamp. */
+  from?: number;
+  /** Exclusive upper bound on the event's timestamp. */
+  to?: number;
+  limit: number;
+}
+
+export interface StatsQuery {
+  appName: string;
+  userId: string;
+  /** Ascending times; `perInterval[i]` counts messages with boundaries[i] <= timestamp < boundaries[i + 1]. */
+  boundaries: number[];
+}
+
 export interface StoreDriver {
   readonly backend: BackendName;
   /** Throws AlreadyExistsError when the key is taken, without writing anything. */
@@ -87,5 +106,23 @@ export interface StoreDriver {
    */
   appendEvent(input: AppendEventInput): Promise<AppendOutcome>;
   getUserState(appName: string, userId: string): Promise<StateMap>;
+  /**
+   * Messages (events with text, see search/message-text.ts) containing every term,
+   * newest first (timestamp, then id, descending), at most `limit`. The index is kept
+   * in the same transaction as the events, so a hit always names a stored event.
+   */
+  searchMessages(query: SearchQuery): Promise<SearchHit[]>;
+  messageStats(query: StatsQuery): Promise<MessageStats>;
+  /** Every row of every table (all apps and users), in one consistent read. */
+  exportSnapshot(): Promise<StoreSnapshot>;
+  /**
+   * In one transaction. 'replace': the store afterwards holds exactly the snapshot.
+   * 'merge': adds sessions and events whose ids are not stored yet (nothing is
+   * duplicated or overwritten); state keys that are not stored yet are added; a session's
+   * update time becomes the later of the two.
+   */
+  importSnapshot(snapshot: StoreSnapshot, mode: ImportMode): Promise<ImportSummary>;
+  /** The store as a SQLite database file, where the back end is SQLite (others build one from a snapshot). */
+  exportFile?(): Promise<Uint8Array>;
   close(): Promise<void>;
 }

@@ -12,6 +12,7 @@ export type StoreErrorCode =
   | 'storage-full'
   | 'schema-version'
   | 'invalid-argument'
+  | 'invalid-file'
   | 'closed'
   | 'internal';
 
@@ -81,6 +82,19 @@ export class InvalidArgumentError extends StoreError {
   }
 }
 
+/** Why an uploaded database file was refused. */
+export type InvalidFileReason = 'too-large' | 'not-sqlite' | 'truncated' | 'wal' | 'corrupt' | 'foreign';
+
+/** A database file that cannot be imported; nothing was changed. */
+export class InvalidFileError extends StoreError {
+  override name = 'InvalidFileError';
+  readonly reason: InvalidFileReason;
+  constructor(reason: InvalidFileReason, message: string, options?: { cause?: unknown }) {
+    super('invalid-file', message, options);
+    this.reason = reason;
+  }
+}
+
 export class StoreClosedError extends StoreError {
   override name = 'StoreClosedError';
   constructor() {
@@ -95,12 +109,14 @@ export interface StoreErrorData {
   message: string;
   found?: number;
   supported?: number;
+  reason?: InvalidFileReason;
 }
 
 export function toStoreErrorData(error: unknown): StoreErrorData {
   if (error instanceof SchemaVersionError) {
     return { name: error.name, code: error.code, message: error.message, found: error.found, supported: error.supported };
   }
+  if (error instanceof InvalidFileError) return { name: error.name, code: error.code, message: error.message, reason: error.reason };
   if (error instanceof StoreError) return { name: error.name, code: error.code, message: error.message };
   const message = error instanceof Error ? error.message : String(error);
   return { name: 'StoreError', code: 'internal', message };
@@ -123,6 +139,8 @@ export function fromStoreErrorData(data: StoreErrorData): StoreError {
       return new SchemaVersionError(data.found ?? 0, data.supported ?? 0);
     case 'invalid-argument':
       return new InvalidArgumentError(data.message);
+    case 'invalid-file':
+      return new InvalidFileError(data.reason ?? 'corrupt', data.message);
     case 'closed':
       return new StoreClosedError();
     case 'internal':

@@ -1,11 +1,20 @@
 import type { StoreDriver } from './driver';
 import { InvalidArgumentError, StorageUnavailableError, StoreError } from './errors';
 import { createSessionService } from './session-service';
-import type { OpenSessionServiceOptions, SessionService } from './types';
+import type { OpenSessionServiceOptions, SessionService, StoreSnapshot } from './types';
 
 export * from './types';
 export * from './errors';
 export { APP_PREFIX, USER_PREFIX, TEMP_PREFIX } from './state';
+export { emptySnapshot } from './snapshot/empty-snapshot';
+export { validateSnapshot } from './snapshot/validate-snapshot';
+export { messageText } from './search/message-text';
+
+/** Checks an uploaded database file in a temporary database and reads it (loads SQLite on first use). */
+export async function readHearthFile(bytes: Uint8Array, options: { maxBytes: number }): Promise<StoreSnapshot> {
+  const { readHearthFile: read } = await import('./file/read-hearth-file');
+  return read(bytes, options);
+}
 
 export const DEFAULT_STORE_NAME = 'hearth';
 

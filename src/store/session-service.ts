@@ -2,6 +2,8 @@ import type { StoreDriver } from './driver';
 import { InvalidArgumentError, StoreClosedError } from './errors';
 import { compareIds } from './event-order';
 import { applyDelta, mergeState, splitDelta, withoutTemp } from './state';
+import { searchLimit, searchTerms } from './search/search-terms';
+import { validateSnapshot } from './snapshot/validate-snapshot';
 import type {
   AppendEventRequest,
   CreateSessionRequest,
@@ -9,15 +11,24 @@ import type {
   Event,
   GetSessionRequest,
   GetUserStateRequest,
+  ImportMode,
+  ImportSummary,
   ListSessionsRequest,
   ListSessionsResponse,
+  MessageStats,
+  MessageStatsRequest,
+  SearchHit,
+  SearchRequest,
   Session,
   SessionService,
   StateMap,
+  StoreSnapshot,
 } from './types';
 
 export interface SessionServiceDeps {
   driver: StoreDriver;
+  /** Builds a SQLite file from a snapshot, for back ends that are not SQLite (loaded on first use). */
+  writeFile?: (snapshot: StoreSnapshot) => Promise<Uint8Array>;
   notices?: readonly string[];
   now?: () => number;
   newId?: () => string;
@@ -29,6 +40,7 @@ export interface SessionServiceDeps {
  */
 export function createSessionService({
   driver,
+  writeFile = defaultWriteFile,
   notices = [],
   now = () => Date.now(),
   newId = () => crypto.randomUUID(),
@@ -156,12 +168,63 @@ export function createSessionService({
       return driver.getUserState(requireName(request.appName, 'appName'), requireName(request.userId, 'userId'));
     },
 
+    async searchMessages(request: SearchRequest): Promise<SearchHit[]> {
+      assertOpen();
+      const appName = requireName(request.appName, 'appName');
+      const userId = requireName(request.userId, 'userId');
+      const terms = searchTerms(request.query);
+      const limit = searchLimit(request.limit);
+      const from = optionalTime(request.from, 'from');
+      const to = optionalTime(request.to, 'to');
+      if (terms.length === 0 || (from !== undefined && to !== undefined && from >= to)) return [];
+      return driver.searchMessages({ appName, userId, terms, limit, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) });
+    },
+
+    async messageStats(request: MessageStatsRequest): Promise<MessageStats> {
+      assertOpen();
+      const appName = requireName(request.appName, 'appName');
+      const userId = requireName(request.userId, 'userId');
+      const { boundaries } = request;
+      if (!Array.isArray(boundaries) || boundaries.length > 1000 || boundaries.some((b, i) => !Number.isFinite(b) || (i > 0 && b <= (boundaries[i - 1] as number)))) {
+        throw new InvalidArgumentError('boundaries must be at most 1,000 ascending times in milliseconds.');
+      }
+      return driver.messageStats({ appName, userId, boundaries: [...boundaries] });
+    },
+
+    async exportSnapshot(): Promise<StoreSnapshot> {
+      assertOpen();
+      return driver.exportSnapshot();
+    },
+
+    async importSnapshot(snapshot: StoreSnapshot, mode: ImportMode): Promise<ImportSummary> {
+      assertOpen();
+      if (mode !== 'replace' && mode !== 'merge') throw new InvalidArgumentError(`The import mode must be "replace" or "merge", got ${String(mode)}.`);
+      return driver.importSnapshot(copyJson(validateSnapshot(snapshot), 'snapshot'), mode);
+    },
+
+    async exportDatabaseFile(): Promise<Uint8Array> {
+      assertOpen();
+      if (driver.exportFile) return driver.exportFile();
+      return writeFile(await driver.exportSnapshot());
+    },
+
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
       await driver.close();
     },
   };
+}
+
+async function defaultWriteFile(snapshot: StoreSnapshot): Promise<Uint8Array> {
+  const { writeHearthFile } = await import('./file/write-hearth-file');
+  return writeHearthFile(snapshot);
+}
+
+function optionalTime(value: unknown, field: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new InvalidArgumentError(`${field} must be a time in milliseconds.`);
+  return value;
 }
 
 function requireName(value: unknown, field: string): string {

@@ -118,6 +118,98 @@ export interface GetUserStateRequest {
   userId: string;
 }
 
+/** A run of a message's text; `match` marks a run that matched the search. */
+export interface SnippetPart {
+  text: string;
+  match: boolean;
+}
+
+export interface SearchHit {
+  sessionId: string;
+  eventId: string;
+  timestamp: number;
+  author: string;
+  /** A few words around the first match, with `…` where the text was cut. */
+  snippet: SnippetPart[];
+}
+
+export interface SearchRequest {
+  appName: string;
+  userId: string;
+  /** What the user typed: words, each matched as a word prefix, case- and accent-insensitive. */
+  query: string;
+  /** Inclusive lower bound on the message time (ms). */
+  from?: number;
+  /** Exclusive upper bound on the message time (ms). */
+  to?: number;
+  /** At most this many hits (default 50, at most 500). */
+  limit?: number;
+}
+
+export interface MessageStatsRequest {
+  appName: string;
+  userId: string;
+  /** Ascending times (e.g. local midnights); perInterval[i] counts [boundaries[i], boundaries[i + 1]). */
+  boundaries: number[];
+}
+
+export interface MessageStats {
+  /** Sessions of this app and user. */
+  sessions: number;
+  /** Events of this app and user that carry text (user and model messages). */
+  messages: number;
+  perInterval: number[];
+  /** The database's own size in bytes, where the back end knows it. */
+  bytes?: number;
+}
+
+/** Every stored row: what a database file or a full JSON export carries. */
+export interface StoreSnapshot {
+  sessions: SnapshotSession[];
+  events: SnapshotEvent[];
+  appStates: SnapshotAppState[];
+  userStates: SnapshotUserState[];
+}
+
+export interface SnapshotSession {
+  appName: string;
+  userId: string;
+  id: string;
+  /** Session scope only, without prefixes. */
+  state: StateMap;
+  createTime: number;
+  updateTime: number;
+}
+
+export interface SnapshotEvent {
+  appName: string;
+  userId: string;
+  sessionId: string;
+  event: Event;
+}
+
+export interface SnapshotAppState {
+  appName: string;
+  state: StateMap;
+  updateTime: number;
+}
+
+export interface SnapshotUserState {
+  appName: string;
+  userId: string;
+  state: StateMap;
+  updateTime: number;
+}
+
+/** 'replace': afterwards the store holds exactly the import. 'merge': adds what is missing, by ids. */
+export type ImportMode = 'replace' | 'merge';
+
+export interface ImportSummary {
+  /** Sessions and events written by the import (in 'merge', the new ones only). */
+  sessions: number;
+  events: number;
+}
+
 export interface SessionService {
   /** The back end actually in use, so the UI can show it (and warn about `memory`). */
   readonly backend: BackendName;
@@ -129,5 +221,14 @@ export interface SessionService {
   deleteSession(request: DeleteSessionRequest): Promise<void>;
   appendEvent(request: AppendEventRequest): Promise<Event>;
   getUserState(request: GetUserStateRequest): Promise<StateMap>;
+
+  // Hearth's additions beyond ADK: search, stats, and moving all data in and out.
+  searchMessages(request: SearchRequest): Promise<SearchHit[]>;
+  messageStats(request: MessageStatsRequest): Promise<MessageStats>;
+  exportSnapshot(): Promise<StoreSnapshot>;
+  /** Checks the snapshot's shape first (InvalidArgumentError, nothing written), then imports it in one transaction. */
+  importSnapshot(snapshot: StoreSnapshot, mode: ImportMode): Promise<ImportSummary>;
+  /** A SQLite 3 database file of everything stored, whatever the back end (one format). */
+  exportDatabaseFile(): Promise<Uint8Array>;
   close(): Promise<void>;
 }

@@ -6,15 +6,20 @@ import type {
   CreatedSession,
   EventQuery,
   ListedSessions,
+  SearchQuery,
   SessionKey,
   SessionRow,
+  StatsQuery,
   StoreDriver,
   StoredSession,
 } from '../driver';
 import { AlreadyExistsError, SessionNotFoundError, StaleSessionError, StoreError, StorageUnavailableError } from '../errors';
 import { existsMessage, fullMessage, missingMessage, staleMessage } from '../messages';
 import { applyDelta, isEmpty } from '../state';
-import type { BackendName, Event, StateMap } from '../types';
+import type { BackendName, Event, ImportMode, ImportSummary, MessageStats, SearchHit, StateMap, StoreSnapshot } from '../types';
+import { exportDatabaseBytes } from './export-bytes';
+import { messageStats, searchMessages } from './sqlite-search';
+import { readSnapshot, writeSnapshot } from './sqlite-snapshot';
 import { Statements } from './statements';
 
 const SQLITE_FULL = 13;
@@ -198,6 +203,26 @@ export function createSqliteDriver({ db, backend, onClose }: SqliteDriverOptions
 
     getUserState(appName: string, userId: string): Promise<StateMap> {
       return read(() => userState(appName, userId));
+    },
+
+    searchMessages(query: SearchQuery): Promise<SearchHit[]> {
+      return read(() => searchMessages(sql, query));
+    },
+
+    messageStats(query: StatsQuery): Promise<MessageStats> {
+      return read(() => messageStats(sql, query));
+    },
+
+    exportSnapshot(): Promise<StoreSnapshot> {
+      return read(() => readSnapshot(sql));
+    },
+
+    importSnapshot(snapshot: StoreSnapshot, mode: ImportMode): Promise<ImportSummary> {
+      return tx(() => writeSnapshot(sql, (script) => db.exec(script), snapshot, mode));
+    },
+
+    exportFile(): Promise<Uint8Array> {
+      return exportDatabaseBytes(db).catch((error: unknown) => Promise.reject(translate(error)));
     },
 
     async close(): Promise<void> {

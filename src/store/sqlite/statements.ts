@@ -64,6 +64,11 @@ export class Statements {
     return values;
   }
 
+  /** Rows changed by the last statement (not counting its triggers). */
+  changes(): number {
+    return this.#db.changes();
+  }
+
   finalizeAll(): void {
     for (const stmt of this.#cache.values()) stmt.finalize();
     this.#cache.clear();

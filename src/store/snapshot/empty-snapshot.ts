@@ -1,0 +1,3 @@
+import type { StoreSnapshot } from '../types';
+
+export const emptySnapshot = (): StoreSnapshot => ({ sessions: [], events: [], appStates: [], userStates: [] });
