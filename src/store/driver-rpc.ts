@@ -1,5 +1,5 @@
 import type { StoreDriver } from './driver';
-import { StorageUnavailableError, fromStoreErrorData, toStoreErrorData, type StoreErrorData } from './errors';
+import { StorageUnavailableError, StoreError, fromStoreErrorData, toStoreErrorData, type StoreErrorData } from './errors';
 import type { BackendName } from './types';
 
 /**
@@ -7,7 +7,8 @@ import type { BackendName } from './types';
  * driver. Arguments and results are structured-cloned; errors travel as data.
  */
 
-type DriverMethods = Omit<StoreDriver, 'backend'>;
+/** Optional methods included: the proxy forwards them all, and the hosted driver answers or reports it has none. */
+type DriverMethods = Required<Omit<StoreDriver, 'backend'>>;
 type MethodName = keyof DriverMethods;
 
 export type DriverRequest =
@@ -47,8 +48,13 @@ export function serveDriver(endpoint: Endpoint, open: (name: string) => Promise<
           reply({ type: 'result', id, ok: false, error: { name: 'StoreClosedError', code: 'closed', message: 'The session store is closed.' } });
           return;
         }
-        const method = driver[request.method] as (...args: unknown[]) => Promise<unknown>;
-        method.apply(driver, request.args).then(
+        const target = driver;
+        const method = target[request.method] as ((...args: unknown[]) => Promise<unknown>) | undefined;
+        // Every call gets an answer, even one the hosted driver lacks or throws from synchronously.
+        const result = method
+          ? Promise.resolve().then(() => method.apply(target, request.args))
+          : Promise.reject(new StoreError('internal', `The ${target.backend} store cannot ${request.method}.`));
+        result.then(
           (value) => reply({ type: 'result', id, ok: true, value }),
           (error: unknown) => reply({ type: 'result', id, ok: false, error: toStoreErrorData(error) }),
         );
@@ -107,7 +113,7 @@ export function connectDriver(worker: Worker, name: string): Promise<StoreDriver
     });
     worker.postMessage({ type: 'open', name } satisfies DriverRequest);
 
-    function call<M extends MethodName>(method: M, args: Parameters<DriverMethods[M]>): Promise<never> {
+    function call<M extends MethodName>(method: M, args: Parameters<DriverMethods[M]>): Promise<Awaited<ReturnType<DriverMethods[M]>>> {
       if (dead) return Promise.reject(dead);
       const id = nextId++;
       return new Promise((resolve, reject) => {
@@ -125,6 +131,11 @@ export function connectDriver(worker: Worker, name: string): Promise<StoreDriver
         deleteSession: (...args) => call('deleteSession', args),
         appendEvent: (...args) => call('appendEvent', args),
         getUserState: (...args) => call('getUserState', args),
+        searchMessages: (...args) => call('searchMessages', args),
+        messageStats: (...args) => call('messageStats', args),
+        exportSnapshot: (...args) => call('exportSnapshot', args),
+        importSnapshot: (...args) => call('importSnapshot', args),
+        exportFile: (...args) => call('exportFile', args),
         close: async () => {
           try {
             await call('close', []);

@@ -14,8 +14,8 @@ const configFile = 'tests/harness/vite.config.ts';
 const quick = process.argv.includes('--quick');
 /** @type {import('../harness/bench-types').BenchOptions} */
 const options = quick
-  ? { backends: ['sqlite-opfs', 'indexeddb'], samples: 60, sizes: [100, 1000], sessions: 200 }
-  : { backends: ['sqlite-opfs', 'indexeddb'], samples: 300, sizes: [100, 1000, 10_000], sessions: 1000 };
+  ? { backends: ['sqlite-opfs', 'indexeddb'], samples: 60, sizes: [100, 1000], sessions: 200, searchMessages: 20_000, fileEvents: 10_000 }
+  : { backends: ['sqlite-opfs', 'indexeddb'], samples: 300, sizes: [100, 1000, 10_000], sessions: 1000, searchMessages: 100_000, fileEvents: 10_000 };
 
 await build({ configFile, logLevel: 'warn' });
 const server = await preview({ configFile, logLevel: 'warn' });

@@ -1,18 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { openSessionService } from '../../src/store';
-import { describeSessionServiceConformance } from './session-service.suite';
+import { describeDataConformance } from './data.suite';
+import { describeSessionServiceConformance, type ConformanceTarget } from './session-service.suite';
 
-describeSessionServiceConformance({
-  backend: 'sqlite-opfs',
-  persistent: true,
-  open: (name) => openSessionService({ backend: 'sqlite-opfs', name }),
-});
+const targets: ConformanceTarget[] = [
+  { backend: 'sqlite-opfs', persistent: true, open: (name) => openSessionService({ backend: 'sqlite-opfs', name }) },
+  { backend: 'indexeddb', persistent: true, open: (name) => openSessionService({ backend: 'indexeddb', name }) },
+];
 
-describeSessionServiceConformance({
-  backend: 'indexeddb',
-  persistent: true,
-  open: (name) => openSessionService({ backend: 'indexeddb', name }),
-});
+for (const target of targets) {
+  describeSessionServiceConformance(target);
+  describeDataConformance(target);
+}
 
 describe('opening in Chromium', () => {
   it("'auto' chooses SQLite on OPFS, with no notices", async () => {

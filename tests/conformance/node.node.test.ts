@@ -1,27 +1,22 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { openSessionService } from '../../src/store';
-import { describeSessionServiceConformance } from './session-service.suite';
-
-describeSessionServiceConformance({
-  backend: 'memory',
-  persistent: false,
-  open: (name) => openSessionService({ backend: 'memory', name }),
-});
-
-describeSessionServiceConformance({
-  backend: 'sqlite-memory',
-  persistent: false,
-  open: (name) => openSessionService({ backend: 'sqlite-memory', name }),
-});
+import { describeDataConformance } from './data.suite';
+import { describeSessionServiceConformance, type ConformanceTarget } from './session-service.suite';
 
 // One fake IndexedDB for the file, so a reopen by name finds the same data.
 const indexedDB = new IDBFactory();
-describeSessionServiceConformance({
-  backend: 'indexeddb',
-  persistent: true,
-  open: (name) => openSessionService({ backend: 'indexeddb', name, indexedDB, IDBKeyRange }),
-});
+
+const targets: ConformanceTarget[] = [
+  { backend: 'memory', persistent: false, open: (name) => openSessionService({ backend: 'memory', name }) },
+  { backend: 'sqlite-memory', persistent: false, open: (name) => openSessionService({ backend: 'sqlite-memory', name }) },
+  { backend: 'indexeddb', persistent: true, open: (name) => openSessionService({ backend: 'indexeddb', name, indexedDB, IDBKeyRange }) },
+];
+
+for (const target of targets) {
+  describeSessionServiceConformance(target);
+  describeDataConformance(target);
+}
 
 describe("openSessionService 'auto' in Node", () => {
   it('falls back to IndexedDB when OPFS is missing, and says so', async () => {

@@ -4,6 +4,9 @@ export interface BenchOptions {
   samples: number;
   sizes: number[];
   sessions: number;
+  /** Messages searched over, and events in the exported and imported database file. */
+  searchMessages: number;
+  fileEvents: number;
 }
 
 export interface Stat {
@@ -25,8 +28,24 @@ export interface BackendReport {
   journal?: { wal: Stat; rollback: Stat };
 }
 
+export interface DataReport {
+  backend: string;
+  messages: number;
+  search: Stat;
+  /** A bare FTS5 table of the same texts in memory: newest 50 rowids. */
+  searchFloor: Stat;
+  fileEvents: number;
+  fileBytes: number;
+  exportFile: Stat;
+  /** Check the file in a temporary database, then replace the store's data with it. */
+  importFile: Stat;
+  /** The same events' JSON inserted into a bare in-memory table in one transaction. */
+  bulkInsert: Stat;
+}
+
 export interface BenchReport {
   userAgent: string;
   crossOriginIsolated: boolean;
   results: BackendReport[];
+  data: DataReport[];
 }

@@ -5,6 +5,8 @@
 import { openSessionService, type EventInput, type SessionService } from '../../src/store';
 import type { BackendReport, BenchOptions, BenchReport, Stat } from './bench-types';
 import { rawIndexedDbFloor, rawSqliteFloor, type Floor } from './bench-floors';
+import { benchData } from './bench-data';
+import { stat } from './bench-stat';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const log = (line: string): void => scope.postMessage({ type: 'log', line });
@@ -19,13 +21,9 @@ scope.addEventListener('message', (event: MessageEvent<BenchOptions>) => {
 async function run(options: BenchOptions): Promise<BenchReport> {
   const results: BackendReport[] = [];
   for (const backend of options.backends) results.push(await benchBackend(backend, options));
-  return { userAgent: navigator.userAgent, crossOriginIsolated: scope.crossOriginIsolated, results };
-}
-
-export function stat(samples: number[]): Stat {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-  return { p50: at(0.5), p99: at(0.99), n: sorted.length };
+  const data = [];
+  for (const backend of options.backends) data.push(await benchData(backend, options, log));
+  return { userAgent: navigator.userAgent, crossOriginIsolated: scope.crossOriginIsolated, results, data };
 }
 
 async function sample(times: number, work: (i: number) => Promise<unknown> | unknown): Promise<Stat> {

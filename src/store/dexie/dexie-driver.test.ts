@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange, IDBObjectStore } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { SessionKey, StoreDriver } from '../driver';
@@ -168,6 +169,58 @@ describe('event reads through the ordering index', () => {
     expect(await idsOf(driver, { limit: 100 })).toHaveLength(52);
     await driver.deleteSession(key);
     expect((await driver.getSession(other, {}))?.events.map((e) => e.id)).toEqual(['other']);
+    await driver.close();
+  });
+});
+
+describe('upgrade from schema 1', () => {
+  /** Schema 1 exactly as Hearth released it, frozen here rather than imported. */
+  const V1_STORES = {
+    sessions: '[appName+userId+id], appName, [appName+userId]',
+    events: '[appName+userId+sessionId+id], [appName+userId+sessionId+timestamp+id]',
+    appStates: 'appName',
+    userStates: '[appName+userId]',
+    meta: 'key',
+  };
+  const text = (words: string): Record<string, unknown> => ({ content: { role: 'user', parts: [{ text: words }] } });
+  // More events than one upgrade page, so the upgrade has to continue after the first.
+  const filler = Array.from({ length: 1201 }, (_, i) => event(`f${String(i).padStart(4, '0')}`, 100 + i, text(`filler ${i}`)));
+
+  async function createV1Database(factory: IDBFactory): Promise<void> {
+    const v1 = new Dexie('hearth-x', { indexedDB: factory, IDBKeyRange });
+    v1.version(1).stores(V1_STORES);
+    v1.on('populate', (tx) => tx.table('meta').add({ key: 'schemaVersion', value: 1 }));
+    await v1.open();
+    const row = (sessionId: string) => ({ appName: 'hearth', userId: 'u1', id: sessionId, state: {}, createTime: 1, updateTime: 5000 });
+    await v1.table('sessions').bulkAdd([row('s1'), row('s2')]);
+    const stored = (sessionId: string, e: Event) => ({ appName: 'hearth', userId: 'u1', sessionId, id: e.id, timestamp: e.timestamp, event: e });
+    await v1.table('events').bulkAdd([
+      stored('s1', event('milk', 4000, text('Buy oat milk at the Café'))),
+      stored('s1', event('tool', 4001, { content: { parts: [{ functionCall: { name: 'add', args: { item: 'milk' } } }] } })),
+      stored('s2', event('bread', 4002, text('Buy bread, and milk too'))),
+      ...filler.map((e) => stored('s2', e)),
+    ]);
+    v1.close();
+  }
+
+  it('indexes the messages a version 1 database holds, keeping every event', async () => {
+    const factory = freshFactory();
+    await createV1Database(factory);
+    expect(await factory.databases()).toEqual([{ name: 'hearth-x', version: 10 }]);
+
+    const driver = await open(factory);
+    expect(await factory.databases()).toEqual([{ name: 'hearth-x', version: DEXIE_SCHEMA_VERSION * 10 }]);
+    const search = (terms: string[]) => driver.searchMessages({ appName: 'hearth', userId: 'u1', terms, limit: 10 });
+    expect((await search(['milk'])).map((h) => [h.sessionId, h.eventId])).toEqual([['s2', 'bread'], ['s1', 'milk']]);
+    expect((await search(['cafe', 'bu'])).map((h) => h.eventId)).toEqual(['milk']);
+    expect((await search(['filler', '1200'])).map((h) => h.eventId)).toEqual(['f1200']);
+    const stats = await driver.messageStats({ appName: 'hearth', userId: 'u1', boundaries: [0, 4000, 5000] });
+    expect(stats).toEqual({ sessions: 2, messages: 1203, perInterval: [1201, 2] });
+    expect((await driver.getSession({ ...key, sessionId: 's1' }, {}))?.events.map((e) => e.id)).toEqual(['milk', 'tool']);
+
+    await driver.deleteSession({ ...key, sessionId: 's2' });
+    expect((await search(['milk'])).map((h) => h.eventId)).toEqual(['milk']);
+    expect(await search(['filler'])).toEqual([]);
     await driver.close();
   });
 });

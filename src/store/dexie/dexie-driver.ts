@@ -6,7 +6,9 @@ import type {
   CreatedSession,
   EventQuery,
   ListedSessions,
+  SearchQuery,
   SessionKey,
+  StatsQuery,
   StoreDriver,
   StoredSession,
 } from '../driver';
@@ -21,9 +23,12 @@ import {
 } from '../errors';
 import { existsMessage, fullMessage, missingMessage, staleMessage } from '../messages';
 import { applyDelta, isEmpty } from '../state';
-import type { StateMap } from '../types';
+import type { ImportMode, ImportSummary, MessageStats, SearchHit, StateMap, StoreSnapshot } from '../types';
+import { addToIndex, removeSessionFromIndex } from './dexie-index';
 import { DEXIE_SCHEMA_VERSION, EVENT_ORDER_INDEX, HearthDexie, dexieDatabaseName } from './dexie-schema';
 import type { EventRow, SessionPk } from './dexie-schema';
+import { indexStats, searchIndex } from './dexie-search';
+import { exportTables, importTables } from './dexie-snapshot';
 
 export interface DexieDriverOptions {
   name: string;
@@ -59,7 +64,7 @@ export async function openDexieDriver(options: DexieDriverOptions): Promise<Stor
 }
 
 function createDexieDriver(db: HearthDexie): StoreDriver {
-  const { sessions, events, appStates, userStates } = db;
+  const { sessions, events, messages, terms, appStates, userStates } = db;
   let closed = false;
   /** Runs one driver call and turns what IndexedDB and Dexie throw into store errors. */
   const guard = async <T>(call: () => PromiseLike<T>): Promise<T> => {
@@ -143,15 +148,16 @@ function createDexieDriver(db: HearthDexie): StoreDriver {
 
     deleteSession: (key: SessionKey): Promise<void> =>
       guard(() =>
-        db.transaction('rw', [sessions, events], async () => {
+        db.transaction('rw', [sessions, events, messages, terms], async () => {
           await sessions.delete(pk(key));
           await sessionEvents(key).delete();
+          await removeSessionFromIndex(db, key);
         }),
       ),
 
     appendEvent: (input: AppendEventInput): Promise<AppendOutcome> =>
       guard(() =>
-        db.transaction('rw', [sessions, events, appStates, userStates], async (): Promise<AppendOutcome> => {
+        db.transaction('rw', [sessions, events, messages, terms, appStates, userStates], async (): Promise<AppendOutcome> => {
           const { key, event, delta } = input;
           const row = await sessions.get(pk(key));
           if (!row) throw new SessionNotFoundError(missingMessage(key.sessionId));
@@ -161,6 +167,7 @@ function createDexieDriver(db: HearthDexie): StoreDriver {
 
           const updateTime = event.timestamp;
           await events.add({ ...keyFields(key), id: event.id, timestamp: event.timestamp, event });
+          await addToIndex(db, [{ ...keyFields(key), event }]);
           if (!isEmpty(delta.app)) {
             const appRow = await appStates.get(key.appName);
             await appStates.put({ appName: key.appName, state: applyDelta(appRow?.state ?? {}, delta.app), updateTime });
@@ -177,6 +184,15 @@ function createDexieDriver(db: HearthDexie): StoreDriver {
 
     getUserState: (appName: string, userId: string): Promise<StateMap> =>
       guard(async () => (await userStates.get([appName, userId]))?.state ?? {}),
+
+    searchMessages: (query: SearchQuery): Promise<SearchHit[]> => guard(() => searchIndex(db, query)),
+
+    messageStats: (query: StatsQuery): Promise<MessageStats> => guard(() => indexStats(db, query)),
+
+    exportSnapshot: (): Promise<StoreSnapshot> => guard(() => exportTables(db)),
+
+    importSnapshot: (snapshot: StoreSnapshot, mode: ImportMode): Promise<ImportSummary> =>
+      guard(() => importTables(db, snapshot, mode)),
 
     close: (): Promise<void> => {
       closed = true;

@@ -5,34 +5,37 @@ import type {
   CreatedSession,
   EventQuery,
   ListedSessions,
+  SearchQuery,
   SessionKey,
   SessionRow,
+  StatsQuery,
   StoreDriver,
   StoredSession,
 } from '../driver';
 import { AlreadyExistsError, SessionNotFoundError, StaleSessionError } from '../errors';
 import { applyDelta, isEmpty } from '../state';
-import type { Event, StateMap } from '../types';
-import { compareEvents } from '../event-order';
+import type { ImportMode, ImportSummary, MessageStats, SearchHit, StateMap, StoreSnapshot } from '../types';
 import { staleMessage, missingMessage, existsMessage } from '../messages';
-
-interface MemorySession {
-  row: SessionRow;
-  events: Event[];
-  eventIds: Set<string>;
-}
+import { insertSorted, sessionKey, userKey } from './memory-data';
+import type { MemoryData } from './memory-data';
+import { memoryStats, searchMemory } from './memory-search';
+import { exportMemory, importMemory } from './memory-snapshot';
 
 /**
  * Keeps everything in this JavaScript realm: gone on reload. Only for tests and for an
  * explicit, visibly-warned choice in the UI. Every read returns a structured clone.
  */
 export function createMemoryDriver(): StoreDriver {
-  const sessions = new Map<string, MemorySession>();
-  const appStates = new Map<string, StateMap>();
-  const userStates = new Map<string, StateMap>();
-
-  const sessionKey = (k: SessionKey): string => JSON.stringify([k.appName, k.userId, k.sessionId]);
-  const userKey = (appName: string, userId: string): string => JSON.stringify([appName, userId]);
+  const data: MemoryData = { sessions: new Map(), appStates: new Map(), userStates: new Map() };
+  const { sessions, appStates, userStates } = data;
+  const appState = (appName: string): StateMap => appStates.get(appName)?.state ?? {};
+  const userState = (appName: string, userId: string): StateMap => userStates.get(userKey(appName, userId))?.state ?? {};
+  const writeApp = (appName: string, state: StateMap, updateTime: number): void => {
+    appStates.set(appName, structuredClone({ appName, state, updateTime }));
+  };
+  const writeUser = (appName: string, userId: string, state: StateMap, updateTime: number): void => {
+    userStates.set(userKey(appName, userId), structuredClone({ appName, userId, state, updateTime }));
+  };
 
   return {
     backend: 'memory',
@@ -42,11 +45,11 @@ export function createMemoryDriver(): StoreDriver {
       const key = sessionKey({ appName: row.appName, userId: row.userId, sessionId: row.id });
       if (sessions.has(key)) return Promise.reject(new AlreadyExistsError(existsMessage(row.id)));
       sessions.set(key, { row: structuredClone(row), events: [], eventIds: new Set() });
-      const appState = applyDelta(appStates.get(row.appName) ?? {}, input.appDelta);
-      const userState = applyDelta(userStates.get(userKey(row.appName, row.userId)) ?? {}, input.userDelta);
-      if (!isEmpty(input.appDelta)) appStates.set(row.appName, structuredClone(appState));
-      if (!isEmpty(input.userDelta)) userStates.set(userKey(row.appName, row.userId), structuredClone(userState));
-      return Promise.resolve(structuredClone({ appState, userState }));
+      const app = applyDelta(appState(row.appName), input.appDelta);
+      const user = applyDelta(userState(row.appName, row.userId), input.userDelta);
+      if (!isEmpty(input.appDelta)) writeApp(row.appName, app, row.createTime);
+      if (!isEmpty(input.userDelta)) writeUser(row.appName, row.userId, user, row.createTime);
+      return Promise.resolve(structuredClone({ appState: app, userState: user }));
     },
 
     getSession(key: SessionKey, query: EventQuery): Promise<StoredSession | undefined> {
@@ -61,8 +64,8 @@ export function createMemoryDriver(): StoreDriver {
       return Promise.resolve(
         structuredClone({
           row: found.row,
-          appState: appStates.get(key.appName) ?? {},
-          userState: userStates.get(userKey(key.appName, key.userId)) ?? {},
+          appState: appState(key.appName),
+          userState: userState(key.appName, key.userId),
           events,
         }),
       );
@@ -74,11 +77,9 @@ export function createMemoryDriver(): StoreDriver {
       for (const { row } of sessions.values()) {
         if (row.appName !== appName || (userId !== undefined && row.userId !== userId)) continue;
         rows.push(structuredClone(row));
-        if (!users.has(row.userId)) {
-          users.set(row.userId, structuredClone(userStates.get(userKey(appName, row.userId)) ?? {}));
-        }
+        if (!users.has(row.userId)) users.set(row.userId, structuredClone(userState(appName, row.userId)));
       }
-      return Promise.resolve({ rows, appState: structuredClone(appStates.get(appName) ?? {}), userStates: users });
+      return Promise.resolve({ rows, appState: structuredClone(appState(appName)), userStates: users });
     },
 
     deleteSession(key: SessionKey): Promise<void> {
@@ -87,38 +88,47 @@ export function createMemoryDriver(): StoreDriver {
     },
 
     appendEvent(input: AppendEventInput): Promise<AppendOutcome> {
-      const found = sessions.get(sessionKey(input.key));
-      if (!found) return Promise.reject(new SessionNotFoundError(missingMessage(input.key.sessionId)));
+      const { key } = input;
+      const found = sessions.get(sessionKey(key));
+      if (!found) return Promise.reject(new SessionNotFoundError(missingMessage(key.sessionId)));
       if (found.eventIds.has(input.event.id)) return Promise.resolve('duplicate');
       if (found.row.updateTime !== input.expectedUpdateTime) {
-        return Promise.reject(new StaleSessionError(staleMessage(input.key.sessionId)));
+        return Promise.reject(new StaleSessionError(staleMessage(key.sessionId)));
       }
       const event = structuredClone(input.event);
+      const updateTime = event.timestamp;
       insertSorted(found.events, event);
       found.eventIds.add(event.id);
       const { app, user, session } = input.delta;
-      if (!isEmpty(app)) appStates.set(input.key.appName, applyDelta(appStates.get(input.key.appName) ?? {}, structuredClone(app)));
-      if (!isEmpty(user)) {
-        const k = userKey(input.key.appName, input.key.userId);
-        userStates.set(k, applyDelta(userStates.get(k) ?? {}, structuredClone(user)));
-      }
+      if (!isEmpty(app)) writeApp(key.appName, applyDelta(appState(key.appName), app), updateTime);
+      if (!isEmpty(user)) writeUser(key.appName, key.userId, applyDelta(userState(key.appName, key.userId), user), updateTime);
       found.row.state = applyDelta(found.row.state, structuredClone(session));
-      found.row.updateTime = event.timestamp;
+      found.row.updateTime = updateTime;
       return Promise.resolve('appended');
     },
 
     getUserState(appName: string, userId: string): Promise<StateMap> {
-      return Promise.resolve(structuredClone(userStates.get(userKey(appName, userId)) ?? {}));
+      return Promise.resolve(structuredClone(userState(appName, userId)));
+    },
+
+    searchMessages(query: SearchQuery): Promise<SearchHit[]> {
+      return Promise.resolve(searchMemory(data, query));
+    },
+
+    messageStats(query: StatsQuery): Promise<MessageStats> {
+      return Promise.resolve(memoryStats(data, query));
+    },
+
+    exportSnapshot(): Promise<StoreSnapshot> {
+      return Promise.resolve(exportMemory(data));
+    },
+
+    importSnapshot(snapshot: StoreSnapshot, mode: ImportMode): Promise<ImportSummary> {
+      return Promise.resolve(importMemory(data, snapshot, mode));
     },
 
     close(): Promise<void> {
       return Promise.resolve();
     },
   };
-}
-
-function insertSorted(events: Event[], event: Event): void {
-  let i = events.length;
-  while (i > 0 && compareEvents(events[i - 1] as Event, event) > 0) i--;
-  events.splice(i, 0, event);
 }

@@ -1,15 +1,29 @@
 /**
- * Word tokens as SQLite's FTS5 `unicode61 remove_diacritics 2` tokenizer makes them:
- * runs of letters and digits, lower-cased, accents removed. The IndexedDB and memory
- * back ends index with this, so every back end finds the same messages.
+ * Word tokens as SQLite's FTS5 tokenizer makes them (`unicode61 remove_diacritics 2`
+ * with categories L*, N*, Co and M*, see sqlite/schema.ts): runs of letters, digits and
+ * marks, lower-cased, with Latin accents removed. The IndexedDB and memory back ends
+ * index with this, so every back end finds the same messages.
  */
 
 const WORD = /[\p{L}\p{N}\p{M}\p{Co}]+/gu;
-const MARKS = /\p{M}+/gu;
+/** The combining-diacritics blocks remove_diacritics drops; marks that spell a letter (e.g. Devanagari vowels) stay. */
+const DIACRITIC_BLOCKS: ReadonlyArray<readonly [number, number]> = [
+  [0x0300, 0x036f],
+  [0x1ab0, 0x1aff],
+  [0x1dc0, 0x1dff],
+  [0x20d0, 0x20ff],
+  [0xfe20, 0xfe2f],
+];
+const isDiacritic = (char: string): boolean => {
+  const code = char.codePointAt(0) ?? 0;
+  return DIACRITIC_BLOCKS.some(([low, high]) => code >= low && code <= high);
+};
 
 /** One word folded for comparison: "Müller" → "muller". */
 export function foldWord(word: string): string {
-  return word.normalize('NFD').replace(MARKS, '').toLowerCase();
+  let folded = '';
+  for (const char of word.normalize('NFD')) if (!isDiacritic(char)) folded += char;
+  return folded.normalize('NFC').toLowerCase();
 }
 
 export interface Token {

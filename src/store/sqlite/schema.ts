@@ -31,11 +31,19 @@ const messageText = (eventData: string): string => `(
 export const FTS_ROWID_SHIFT = 16;
 const bucket = (timestamp: string): string => `(CAST(${timestamp} AS INTEGER) << ${FTS_ROWID_SHIFT})`;
 
+/**
+ * Marks count as word characters (as in search/tokenize.ts), so words in scripts written
+ * with them stay whole. Search asks only "which messages have these word prefixes",
+ * newest first: it needs no positions (`detail=none`; snippet() re-reads the stored text)
+ * and no token counts for ranking (`columnsize=0`). Both cut what every append writes.
+ */
 const CREATE_FTS = `
   CREATE VIRTUAL TABLE events_fts USING fts5(
     text,
     app_name UNINDEXED, user_id UNINDEXED, session_id UNINDEXED, event_id UNINDEXED, author UNINDEXED,
-    tokenize = 'unicode61 remove_diacritics 2'
+    tokenize = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'",
+    detail = none,
+    columnsize = 0
   );`;
 
 /** Ordered steps: MIGRATIONS[n] takes a database from version n to n + 1. */

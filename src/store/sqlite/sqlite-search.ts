@@ -13,6 +13,7 @@ import type { Statements } from './statements';
  */
 const NO_FROM = -(2 ** 46);
 const NO_TO = 2 ** 46;
+const clamp = (time: number): number => Math.min(NO_TO, Math.max(NO_FROM, time));
 const rowidLow = (param: string): string => `(CAST(${param} AS INTEGER) << ${FTS_ROWID_SHIFT})`;
 const rowidHigh = (param: string): string => `((CAST(${param} AS INTEGER) << ${FTS_ROWID_SHIFT}) + ${2 ** FTS_ROWID_SHIFT - 1})`;
 const JOIN_EVENTS = `JOIN events AS e
@@ -25,8 +26,8 @@ const JOIN_EVENTS = `JOIN events AS e
  * millisecond break by id as on every other back end.
  */
 export function searchMessages(sql: Statements, query: SearchQuery): SearchHit[] {
-  const from = query.from ?? NO_FROM;
-  const to = query.to ?? NO_TO;
+  const from = clamp(query.from ?? NO_FROM);
+  const to = clamp(query.to ?? NO_TO);
   const rows = sql.all(
     `WITH newest AS (
        SELECT rowid FROM events_fts AS f
@@ -39,7 +40,7 @@ export function searchMessages(sql: Statements, query: SearchQuery): SearchHit[]
      WHERE events_fts MATCH ?1
        AND f.rowid BETWEEN (((SELECT min(rowid) FROM newest) >> ${FTS_ROWID_SHIFT}) << ${FTS_ROWID_SHIFT}) AND ${rowidHigh('?3')}
        AND f.app_name = ?4 AND f.user_id = ?5 AND e.timestamp >= ?2 AND e.timestamp < ?3
-     ORDER BY e.timestamp DESC, f.event_id DESC LIMIT ?6`,
+     ORDER BY e.timestamp DESC, f.event_id DESC, f.session_id DESC LIMIT ?6`,
     [toFtsQuery(query.terms), from, to, query.appName, query.userId, query.limit],
   );
   return rows.map(([sessionId, eventId, timestamp, author, snippet]) => ({
@@ -61,7 +62,7 @@ export function messageStats(sql: Statements, { appName, userId, boundaries }: S
     const times = sql.column(
       `SELECT e.timestamp FROM events_fts AS f ${JOIN_EVENTS}
        WHERE f.rowid BETWEEN ${rowidLow('?1')} AND ${rowidHigh('?2')} AND f.app_name = ?3 AND f.user_id = ?4`,
-      [first, last, ...scope],
+      [clamp(first), clamp(last), ...scope],
     );
     for (const value of times) {
       const time = Number(value);
