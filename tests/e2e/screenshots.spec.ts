@@ -118,6 +118,27 @@ for (const [size, viewport] of Object.entries(SIZES)) {
       await shoot(page, `${size}-06-delete`);
     });
 
+    test('your data, and search results', async ({ page, model }) => {
+      await setUpChat(page, model);
+      await page.getByRole('button', { name: 'Your data' }).first().click();
+      const dialog = page.getByRole('dialog', { name: 'Your data' });
+      const stats = dialog.getByRole('region', { name: 'Stats' });
+      await expect(stats).toContainText(/Conversations\s*1/);
+      await expect(stats.getByRole('img', { name: /^Messages per day/ })).toBeVisible();
+      await shoot(page, `${size}-09-your-data`);
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await shoot(page, `${size}-09-your-data-dark`);
+      await page.emulateMedia({ colorScheme: 'light' });
+      await dialog.getByRole('button', { name: 'Close' }).click();
+
+      if (size === 'phone') await page.getByRole('button', { name: 'Show conversations' }).click();
+      await page.getByRole('searchbox', { name: 'Search messages' }).fill('garden');
+      const results = page.getByRole('list', { name: 'Search results' });
+      await expect(results.getByRole('listitem')).toHaveCount(2);
+      await expect(results.locator('mark').first()).toHaveText(/garden/i);
+      await shoot(page, `${size}-10-search`);
+    });
+
     if (size === 'phone') {
       test('drawers', async ({ page, model }) => {
         await setUpChat(page, model);

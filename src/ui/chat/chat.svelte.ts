@@ -26,6 +26,11 @@ export class Chat {
   turns = $state<Record<string, RunningTurn>>({});
   /** The last failed turn of a conversation, with what the user can do about it. */
   failures = $state<Record<string, ErrorData>>({});
+  /**
+   * The event a search hit opened the conversation at, for the log to scroll to and mark.
+   * A new object each time, so choosing the same hit again reveals it again.
+   */
+  reveal = $state.raw<{ eventId: string } | null>(null);
 
   readonly #engine: EngineClient;
   #opening = 0;
@@ -44,16 +49,30 @@ export class Chat {
   }
 
   /** Opens a conversation (or none, for a new chat that is created on the first message). */
-  async open(sessionId: string | null): Promise<void> {
+  open(sessionId: string | null): Promise<void> {
+    return this.#open(sessionId);
+  }
+
+  /**
+   * Opens a conversation at a search hit: from a little before that event to the newest
+   * (older pages still load on demand), and asks the log to reveal the event.
+   */
+  openAt(sessionId: string, eventId: string): Promise<void> {
+    return this.#open(sessionId, eventId);
+  }
+
+  async #open(sessionId: string | null, atId?: string): Promise<void> {
     const opening = ++this.#opening;
     this.sessionId = sessionId;
     this.events = [];
     this.hasOlder = false;
+    this.reveal = null;
     if (!sessionId) return;
-    const conversation = await this.#engine.call('openConversation', { sessionId, limit: PAGE_SIZE });
+    const conversation = await this.#engine.call('openConversation', atId ? { sessionId, atId } : { sessionId, limit: PAGE_SIZE });
     if (opening !== this.#opening) return;
     this.events = mergeEvents(conversation.events, this.events);
     this.hasOlder = conversation.hasOlder;
+    if (atId) this.reveal = { eventId: atId };
   }
 
   async loadOlder(): Promise<void> {
@@ -61,9 +80,11 @@ export class Chat {
     const oldest = this.events[0];
     if (!sessionId || !oldest || !this.hasOlder || this.loadingOlder) return;
     this.loadingOlder = true;
+    const opening = this.#opening;
     try {
       const page = await this.#engine.call('openConversation', { sessionId, limit: PAGE_SIZE, beforeId: oldest.id });
-      if (sessionId !== this.sessionId) return;
+      // Reopened meanwhile (another conversation, or this one at a search hit): this page no longer joins on.
+      if (opening !== this.#opening) return;
       this.events = mergeEvents(page.events, this.events);
       this.hasOlder = page.hasOlder;
     } finally {
@@ -113,8 +134,11 @@ export class Chat {
       case 'ownership':
         if (!event.owner) this.turns = {};
         return;
+      // The app reloads the open conversation after 'data-replaced' (it knows whether it still exists).
       case 'ready':
       case 'memory-changed':
+      case 'data-replaced':
+      case 'import-progress':
         return;
       default: {
         const unreachable: never = event;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Event } from '../../protocol/protocol';
-import { toTranscript } from './transcript';
+import { toTranscript, transcriptItemOf } from './transcript';
 
 let clock = 0;
 const event = (author: string, invocationId: string, parts: NonNullable<Event['content']>['parts'], extra: Partial<Event> = {}): Event => ({
@@ -46,5 +46,19 @@ describe('toTranscript', () => {
   it('keeps replies of separate turns apart', () => {
     const items = toTranscript([event('hearth', 'a', [{ text: 'one' }]), event('hearth', 'b', [{ text: 'two' }])]);
     expect(items.map((i) => (i.kind === 'assistant' ? i.text : ''))).toEqual(['one', 'two']);
+  });
+
+  it('finds the message that shows an event, also when a reply folds several events into one', () => {
+    const events = [
+      event('user', 'i1', [{ text: 'Plan the garden' }]),
+      event('hearth', 'i1', [{ text: 'First,' }, { functionCall: { id: 'c1', name: 'add_reminder', args: { reminder: 'seeds' } } }]),
+      event('hearth', 'i1', [{ functionResponse: { id: 'c1', name: 'add_reminder', response: { status: 'success' } } }]),
+      event('hearth', 'i1', [{ text: 'then water.' }]),
+    ];
+    const [user, reply] = toTranscript(events);
+    expect(transcriptItemOf(events, events[0]!.id)).toBe(user!.id);
+    expect(transcriptItemOf(events, events[3]!.id)).toBe(reply!.id);
+    expect(transcriptItemOf(events, events[2]!.id)).toBeUndefined();
+    expect(transcriptItemOf(events, 'elsewhere')).toBeUndefined();
   });
 });

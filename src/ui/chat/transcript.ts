@@ -21,6 +21,18 @@ export type TranscriptItem =
  * (a rename) appear only in the event inspector.
  */
 export function toTranscript(events: readonly Event[]): TranscriptItem[] {
+  return build(events);
+}
+
+/** The id of the transcript item that shows the event `eventId` (a reply folds several events into one). */
+export function transcriptItemOf(events: readonly Event[], eventId: string): string | undefined {
+  const owners = new Map<string, string>();
+  build(events, owners);
+  return owners.get(eventId);
+}
+
+/** Builds the transcript; `owners`, if given, maps each shown event's id to its item's id. */
+function build(events: readonly Event[], owners?: Map<string, string>): TranscriptItem[] {
   const items: TranscriptItem[] = [];
   const pending = new Map<string, ToolUse>();
   const invocations = new Map<string, string>();
@@ -53,6 +65,9 @@ export function toTranscript(events: readonly Event[]): TranscriptItem[] {
       items.push({ kind: 'assistant', id: event.id, text, timestamp: event.timestamp, interrupted: event.interrupted === true, tools: calls });
       invocations.set(event.id, event.invocationId);
     }
+    // An event with content is shown by the item just pushed or folded into.
+    const shown = items.at(-1);
+    if (owners && shown && (text || calls.length)) owners.set(event.id, shown.id);
   }
   return items;
 }

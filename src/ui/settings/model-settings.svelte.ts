@@ -54,6 +54,17 @@ export class ModelSettingsStore {
     }
   }
 
+  /**
+   * Forgets the saved choice, API key included (Delete everything): the engine goes back to
+   * the built-in assistant and the app to its welcome screen.
+   */
+  forget(): Promise<ModelInfo> {
+    this.#storage?.removeItem(SETTINGS_KEY);
+    this.saved = { ...BUILTIN };
+    this.chosen = false;
+    return this.apply();
+  }
+
   async test(candidate: SavedSettings): Promise<string[]> {
     const problem = validate({ ...candidate, model: candidate.model || 'any' });
     if (problem) throw new Error(problem);
