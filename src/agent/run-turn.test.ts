@@ -20,8 +20,10 @@ describe('runTurn', () => {
     await store.appendEvent({ session: other, event: { invocationId: 'x', author: 'user', actions: { stateDelta: { 'user:name': 'Ann' } } } });
 
     const model = scripted({ toolCalls: [{ id: 'c1', name: 'add_reminder', arguments: '{"reminder":"milk"}' }] }, { text: 'Done' });
+    // A clock that moves on: events within one millisecond are ordered by their (random) ids.
+    let clock = Date.now() + 1000;
     const { outcome, session } = await runTurn(
-      { store, model, tools: reminderTools },
+      { store, model, tools: reminderTools, now: () => clock++ },
       { session: stale, userText: 'remind me to buy milk', invocationId: 'inv', signal: new AbortController().signal },
     );
     expect(outcome).toEqual({ status: 'done' });

@@ -36,7 +36,12 @@ export interface EngineDeps {
  * Runs in a worker (engine-worker.ts) or in-thread over a MessageChannel (tests).
  */
 export function createEngine(deps: EngineDeps): { ready: Promise<void> } {
-  const now = deps.now ?? (() => Date.now());
+  const clock = deps.now ?? (() => Date.now());
+  // Strictly increasing: the store orders events by timestamp, then id, and ids are random,
+  // so two events of one turn in the same millisecond (a tool call and its result) could
+  // otherwise swap places once reloaded.
+  let lastTime = -Infinity;
+  const now = (): number => (lastTime = Math.max(clock(), lastTime + 1));
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const isOnline = deps.isOnline ?? (() => true);
   let store: SessionService | undefined;

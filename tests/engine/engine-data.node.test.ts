@@ -1,7 +1,7 @@
 // "Your data" through the engine protocol, on SQLite in memory: search, stats, the
 // database file (download, checked upload, undo), conversation exports, delete everything.
 import { afterEach, describe, expect, it } from 'vitest';
-import { openSessionService, type Event } from '../../src/store';
+import { openSessionService } from '../../src/store';
 import { startEngine, type EngineHarness } from '../support/engine-harness';
 
 const started: EngineHarness[] = [];
@@ -72,10 +72,9 @@ describe('engine: the database file', () => {
     const report = await target.client.call('importDatabase', { bytes: file.bytes!, mode: 'replace' });
     expect(report).toMatchObject({ mode: 'replace', sessions: 2, undoAvailable: true });
     expect(await state(target)).toEqual(await state(source));
-    // The source's open session keeps append order; the store orders by time, then id.
-    const ordered = (events: Event[]) => [...events].sort((a, b) => a.timestamp - b.timestamp || (a.id < b.id ? -1 : 1));
+    // The engine's clock never repeats a millisecond, so append order is the stored order.
     const original = await source.client.call('openConversation', { sessionId: first.id });
-    expect((await target.client.call('openConversation', { sessionId: first.id })).events).toEqual(ordered(original.events));
+    expect((await target.client.call('openConversation', { sessionId: first.id })).events).toEqual(original.events);
     expect(target.events.map((e) => e.type)).toEqual(expect.arrayContaining(['import-progress', 'data-replaced', 'memory-changed']));
   });
 
