@@ -173,16 +173,17 @@ describe('event reads through the ordering index', () => {
   });
 });
 
+/** Schema 1 exactly as Hearth released it, frozen here rather than imported. */
+const V1_STORES = {
+  sessions: '[appName+userId+id], appName, [appName+userId]',
+  events: '[appName+userId+sessionId+id], [appName+userId+sessionId+timestamp+id]',
+  appStates: 'appName',
+  userStates: '[appName+userId]',
+  meta: 'key',
+};
+const text = (words: string): Record<string, unknown> => ({ content: { role: 'user', parts: [{ text: words }] } });
+
 describe('upgrade from schema 1', () => {
-  /** Schema 1 exactly as Hearth released it, frozen here rather than imported. */
-  const V1_STORES = {
-    sessions: '[appName+userId+id], appName, [appName+userId]',
-    events: '[appName+userId+sessionId+id], [appName+userId+sessionId+timestamp+id]',
-    appStates: 'appName',
-    userStates: '[appName+userId]',
-    meta: 'key',
-  };
-  const text = (words: string): Record<string, unknown> => ({ content: { role: 'user', parts: [{ text: words }] } });
   // More events than one upgrade page, so the upgrade has to continue after the first.
   const filler = Array.from({ length: 1201 }, (_, i) => event(`f${String(i).padStart(4, '0')}`, 100 + i, text(`filler ${i}`)));
 
@@ -222,6 +223,43 @@ describe('upgrade from schema 1', () => {
     expect((await search(['milk'])).map((h) => h.eventId)).toEqual(['milk']);
     expect(await search(['filler'])).toEqual([]);
     await driver.close();
+  });
+});
+
+describe('upgrade from schema 2', () => {
+  /** Schema 2 as it was committed (never released): a messages table and one terms row per word. */
+  const V2_STORES = {
+    messages: '[appName+userId+sessionId+id], [appName+userId+timestamp]',
+    terms: '[appName+userId+term+timestamp+sessionId+id]',
+  };
+
+  it('drops the per-word rows and indexes every event again', async () => {
+    const factory = freshFactory();
+    const v2 = new Dexie('hearth-x', { indexedDB: factory, IDBKeyRange });
+    v2.version(1).stores(V1_STORES);
+    v2.version(2).stores(V2_STORES);
+    v2.on('populate', (tx) => tx.table('meta').add({ key: 'schemaVersion', value: 2 }));
+    await v2.open();
+    await v2.table('sessions').add({ appName: 'hearth', userId: 'u1', id: 's1', state: {}, createTime: 1, updateTime: 5000 });
+    const milk = event('milk', 4000, text('Buy oat milk'));
+    await v2.table('events').add({ appName: 'hearth', userId: 'u1', sessionId: 's1', id: 'milk', timestamp: 4000, event: milk });
+    // An index row version 2 wrote and nothing refers to any more: the upgrade must not carry it over.
+    await v2.table('terms').add({ appName: 'hearth', userId: 'u1', term: 'stale', timestamp: 1, sessionId: 's1', id: 'gone' });
+    v2.close();
+    expect(await factory.databases()).toEqual([{ name: 'hearth-x', version: 20 }]);
+
+    const driver = await open(factory);
+    expect(await factory.databases()).toEqual([{ name: 'hearth-x', version: DEXIE_SCHEMA_VERSION * 10 }]);
+    const search = (terms: string[]) => driver.searchMessages({ appName: 'hearth', userId: 'u1', terms, limit: 10 });
+    expect((await search(['oat', 'mi'])).map((h) => h.eventId)).toEqual(['milk']);
+    expect(await search(['stale'])).toEqual([]);
+    await driver.close();
+
+    const raw = new Dexie('hearth-x', { indexedDB: factory, IDBKeyRange });
+    await raw.open();
+    expect(raw.tables.map((t) => t.name).sort()).toEqual(['appStates', 'events', 'messageIndex', 'meta', 'sessions', 'userStates']);
+    expect(await raw.table('meta').get('schemaVersion')).toEqual({ key: 'schemaVersion', value: DEXIE_SCHEMA_VERSION });
+    raw.close();
   });
 });
 

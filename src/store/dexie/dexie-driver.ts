@@ -64,7 +64,7 @@ export async function openDexieDriver(options: DexieDriverOptions): Promise<Stor
 }
 
 function createDexieDriver(db: HearthDexie): StoreDriver {
-  const { sessions, events, messages, terms, appStates, userStates } = db;
+  const { sessions, events, messageIndex, appStates, userStates } = db;
   let closed = false;
   /** Runs one driver call and turns what IndexedDB and Dexie throw into store errors. */
   const guard = async <T>(call: () => PromiseLike<T>): Promise<T> => {
@@ -148,36 +148,41 @@ function createDexieDriver(db: HearthDexie): StoreDriver {
 
     deleteSession: (key: SessionKey): Promise<void> =>
       guard(() =>
-        db.transaction('rw', [sessions, events, messages, terms], async () => {
+        db.transaction('rw', [sessions, events, messageIndex], async () => {
           await sessions.delete(pk(key));
-          await sessionEvents(key).delete();
           await removeSessionFromIndex(db, key);
+          await sessionEvents(key).delete();
         }),
       ),
 
     appendEvent: (input: AppendEventInput): Promise<AppendOutcome> =>
       guard(() =>
-        db.transaction('rw', [sessions, events, messages, terms, appStates, userStates], async (): Promise<AppendOutcome> => {
+        db.transaction('rw', [sessions, events, messageIndex, appStates, userStates], async (): Promise<AppendOutcome> => {
           const { key, event, delta } = input;
-          const row = await sessions.get(pk(key));
-          if (!row) throw new SessionNotFoundError(missingMessage(key.sessionId));
           const eventPk = [key.appName, key.userId, key.sessionId, event.id];
-          if ((await events.where(':id').equals(eventPk).count()) > 0) return 'duplicate';
+          // Nothing here waits on another request's answer but the checks, so the reads go
+          // out together, then the writes: a round trip each saved. A transaction runs its
+          // requests in the order made, and any failure aborts them all.
+          const [row, stored, appRow, userRow] = await Promise.all([
+            sessions.get(pk(key)),
+            events.where(':id').equals(eventPk).count(),
+            isEmpty(delta.app) ? undefined : appStates.get(key.appName),
+            isEmpty(delta.user) ? undefined : userStates.get([key.appName, key.userId]),
+          ]);
+          if (!row) throw new SessionNotFoundError(missingMessage(key.sessionId));
+          if (stored > 0) return 'duplicate';
           if (row.updateTime !== input.expectedUpdateTime) throw new StaleSessionError(staleMessage(key.sessionId));
 
           const updateTime = event.timestamp;
-          await events.add({ ...keyFields(key), id: event.id, timestamp: event.timestamp, event });
-          await addToIndex(db, [{ ...keyFields(key), event }]);
-          if (!isEmpty(delta.app)) {
-            const appRow = await appStates.get(key.appName);
-            await appStates.put({ appName: key.appName, state: applyDelta(appRow?.state ?? {}, delta.app), updateTime });
-          }
-          if (!isEmpty(delta.user)) {
-            const userRow = await userStates.get([key.appName, key.userId]);
-            const state = applyDelta(userRow?.state ?? {}, delta.user);
-            await userStates.put({ appName: key.appName, userId: key.userId, state, updateTime });
-          }
-          await sessions.put({ ...row, state: applyDelta(row.state, delta.session), updateTime });
+          await Promise.all([
+            events.add({ ...keyFields(key), id: event.id, timestamp: event.timestamp, event }),
+            addToIndex(messageIndex, [{ ...keyFields(key), event }]),
+            isEmpty(delta.app) ? undefined : appStates.put({ appName: key.appName, state: applyDelta(appRow?.state ?? {}, delta.app), updateTime }),
+            isEmpty(delta.user)
+              ? undefined
+              : userStates.put({ appName: key.appName, userId: key.userId, state: applyDelta(userRow?.state ?? {}, delta.user), updateTime }),
+            sessions.put({ ...row, state: applyDelta(row.state, delta.session), updateTime }),
+          ]);
           return 'appended';
         }),
       ),

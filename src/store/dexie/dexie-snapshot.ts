@@ -25,14 +25,14 @@ export function exportTables(db: HearthDexie): Promise<StoreSnapshot> {
 
 /** One read-write transaction over every table but meta: the import lands whole or not at all. */
 export function importTables(db: HearthDexie, snapshot: StoreSnapshot, mode: ImportMode): Promise<ImportSummary> {
-  const { sessions, events, appStates, userStates, messages, terms } = db;
-  return db.transaction('rw', [sessions, events, appStates, userStates, messages, terms], async (): Promise<ImportSummary> => {
+  const { sessions, events, appStates, userStates, messageIndex } = db;
+  return db.transaction('rw', [sessions, events, appStates, userStates, messageIndex], async (): Promise<ImportSummary> => {
     const incomingEvents = snapshot.events.map(eventRow);
     if (mode === 'replace') {
-      await Promise.all([sessions, events, appStates, userStates, messages, terms].map((t) => t.clear()));
+      await Promise.all([sessions, events, appStates, userStates, messageIndex].map((t) => t.clear()));
       await sessions.bulkAdd(snapshot.sessions.map(sessionRow));
       await events.bulkAdd(incomingEvents);
-      await addToIndex(db, incomingEvents);
+      await addToIndex(messageIndex, incomingEvents);
       await appStates.bulkAdd(snapshot.appStates.map(appStateRow));
       await userStates.bulkAdd(snapshot.userStates.map(userStateRow));
       return { sessions: snapshot.sessions.length, events: incomingEvents.length };
@@ -46,7 +46,7 @@ export function importTables(db: HearthDexie, snapshot: StoreSnapshot, mode: Imp
     const storedKeys = new Set(stored.map((k) => JSON.stringify(k)));
     const newEvents = incomingEvents.filter((e) => !storedKeys.has(JSON.stringify(eventPk(e))));
     await events.bulkAdd(newEvents);
-    await addToIndex(db, newEvents);
+    await addToIndex(messageIndex, newEvents);
 
     const incomingApps = snapshot.appStates.map(appStateRow);
     const localApps = await appStates.bulkGet(incomingApps.map((a) => a.appName));
