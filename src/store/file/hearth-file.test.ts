@@ -126,3 +126,24 @@ describe('database files', () => {
     expect(await refusal(bytes)).toMatchObject({ reason: 'corrupt' });
   });
 });
+
+describe('downloading the live SQLite database', () => {
+  it('leaves out deleted data and the space it took', async () => {
+    const { openSessionService } = await import('../index');
+    const store = await openSessionService({ backend: 'sqlite-memory' });
+    const session = await store.createSession({ appName: 'hearth', userId: 'me', sessionId: 'gone' });
+    const secret = 'a diary entry that was deleted';
+    for (let i = 0; i < 200; i++) {
+      await store.appendEvent({ session, event: { invocationId: 'i', author: 'user', content: { parts: [{ text: `${secret} ${i} ${'x'.repeat(500)}` }] } } });
+    }
+    const full = await store.exportDatabaseFile();
+    await store.deleteSession({ appName: 'hearth', userId: 'me', sessionId: 'gone' });
+    const after = await store.exportDatabaseFile();
+    expect(new TextDecoder().decode(full)).toContain(secret);
+    expect(new TextDecoder().decode(after)).not.toContain(secret);
+    expect(after.length).toBeLessThan(full.length);
+    expect([after[18], after[19]]).toEqual([1, 1]);
+    expect(await readHearthFile(after, { maxBytes: MAX })).toMatchObject({ sessions: [], events: [] });
+    await store.close();
+  });
+});
