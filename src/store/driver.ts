@@ -1,4 +1,4 @@
-import type { BackendName, Event, ImportMode, ImportSummary, MessageStats, SearchHit, StateMap, StoreSnapshot } from './types';
+import type { BackendName, Event, ImportMode, ImportSummary, MessageStats, SearchHit, SnapshotSession, StateMap, StoreSnapshot } from './types';
 import type { ScopedDelta } from './state';
 
 /**
@@ -13,15 +13,8 @@ export interface SessionKey {
   sessionId: string;
 }
 
-export interface SessionRow {
-  appName: string;
-  userId: string;
-  id: string;
-  /** Session-scope state only, without prefixes. */
-  state: StateMap;
-  createTime: number;
-  updateTime: number;
-}
+/** A session's stored row; the same shape a snapshot carries. */
+export type SessionRow = SnapshotSession;
 
 export interface StoredSession {
   row: SessionRow;

@@ -4,7 +4,7 @@ import { messageText, openSessionService, readHearthFile, type SnapshotEvent, ty
 import { searchTerms, toFtsQuery } from '../../src/store/search/search-terms';
 import { loadSqlite } from '../../src/store/sqlite/sqlite-module';
 import type { BenchOptions, DataReport, Stat } from './bench-types';
-import { stat } from './bench-stat';
+import { sample } from './bench-stat';
 
 
 const APP = 'bench-data';
@@ -45,16 +45,6 @@ function messages(count: number, sessions: number): StoreSnapshot {
     snapshot.events.push(event);
   }
   return snapshot;
-}
-
-async function sample(times: number, work: (i: number) => Promise<unknown> | unknown): Promise<Stat> {
-  const samples: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const start = performance.now();
-    await work(i);
-    samples.push(performance.now() - start);
-  }
-  return stat(samples);
 }
 
 /** Queries from the vocabulary: a common word, a rare word, two words, a prefix. */

@@ -6,7 +6,7 @@ import { openSessionService, type EventInput, type SessionService } from '../../
 import type { BackendReport, BenchOptions, BenchReport, Stat } from './bench-types';
 import { rawIndexedDbFloor, rawSqliteFloor, type Floor } from './bench-floors';
 import { benchData } from './bench-data';
-import { stat } from './bench-stat';
+import { sample, stat } from './bench-stat';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const log = (line: string): void => scope.postMessage({ type: 'log', line });
@@ -24,16 +24,6 @@ async function run(options: BenchOptions): Promise<BenchReport> {
   const data = [];
   for (const backend of options.backends) data.push(await benchData(backend, options, log));
   return { userAgent: navigator.userAgent, crossOriginIsolated: scope.crossOriginIsolated, results, data };
-}
-
-async function sample(times: number, work: (i: number) => Promise<unknown> | unknown): Promise<Stat> {
-  const samples: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const start = performance.now();
-    await work(i);
-    samples.push(performance.now() - start);
-  }
-  return stat(samples);
 }
 
 type Work = () => Promise<unknown> | unknown;

@@ -1,5 +1,6 @@
 import sqlite3InitModule from '@sqlite.org/sqlite-wasm';
 import { describe, expect, it } from 'vitest';
+import { openImage } from '../sqlite/open-image';
 import { SCHEMA_VERSION, migrate } from '../sqlite/schema';
 import type { StoreSnapshot } from '../types';
 import { readHearthFile } from './read-hearth-file';
@@ -55,9 +56,7 @@ describe('database files', () => {
     const read = await readHearthFile(bytes, { maxBytes: MAX });
     expect(read.events.map((e) => e.event.id)).toEqual(['e1']);
     const rewritten = await writeHearthFile(read);
-    const db = new sqlite3.oo1.DB();
-    const pointer = sqlite3.wasm.allocFromTypedArray(rewritten);
-    sqlite3.capi.sqlite3_deserialize(db, 'main', pointer, rewritten.length, rewritten.length, sqlite3.capi.SQLITE_DESERIALIZE_FREEONCLOSE);
+    const db = openImage(sqlite3, rewritten);
     expect(db.selectValue("SELECT value FROM adk_internal_metadata WHERE key = 'schema_version'")).toBe(String(SCHEMA_VERSION));
     expect(db.selectValue("SELECT event_id FROM events_fts WHERE events_fts MATCH 'words'")).toBe('e1');
     db.close();

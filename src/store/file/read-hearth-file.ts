@@ -2,6 +2,7 @@ import type { Database, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
 import { InvalidArgumentError, InvalidFileError, SchemaVersionError, StoreError } from '../errors';
 import { validateSnapshot } from '../snapshot/validate-snapshot';
 import { SCHEMA_VERSION, migrate, readSchemaVersion } from '../sqlite/schema';
+import { openImage } from '../sqlite/open-image';
 import { loadSqlite } from '../sqlite/sqlite-module';
 import { readSnapshot } from '../sqlite/sqlite-snapshot';
 import { Statements } from '../sqlite/statements';
@@ -53,22 +54,11 @@ export async function readHearthFile(bytes: Uint8Array, { maxBytes }: ReadFileOp
 
 /** A private, writable in-memory copy (older files are migrated in it, never in place). */
 function openCopy(sqlite3: Sqlite3Static, bytes: Uint8Array): Database {
-  const { capi, wasm } = sqlite3;
-  const db = new sqlite3.oo1.DB(':memory:', 'c');
-  const pointer = wasm.allocFromTypedArray(bytes);
-  const rc = capi.sqlite3_deserialize(
-    db,
-    'main',
-    pointer,
-    bytes.length,
-    bytes.length,
-    capi.SQLITE_DESERIALIZE_FREEONCLOSE | capi.SQLITE_DESERIALIZE_RESIZEABLE,
-  );
-  if (rc !== 0) {
-    db.close();
-    throw new InvalidFileError('corrupt', `This database file cannot be opened (${capi.sqlite3_js_rc_str(rc) ?? rc}).`);
+  try {
+    return openImage(sqlite3, bytes);
+  } catch (cause) {
+    throw new InvalidFileError('corrupt', `This database file cannot be opened (${describe(cause)}).`, { cause });
   }
-  return db;
 }
 
 function checkIntegrity(db: Database): void {

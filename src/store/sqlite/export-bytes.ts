@@ -1,4 +1,5 @@
 import type { Database } from '@sqlite.org/sqlite-wasm';
+import { openImage } from './open-image';
 import { loadSqlite } from './sqlite-module';
 
 /** Offsets of the file format's write and read versions in the database header. */
@@ -18,11 +19,8 @@ export async function exportDatabaseBytes(db: Database): Promise<Uint8Array> {
   const sqlite3 = await loadSqlite();
   let bytes = sqlite3.capi.sqlite3_js_db_export(db);
   if (Number(db.selectValue('PRAGMA freelist_count')) > 0) {
-    const copy = new sqlite3.oo1.DB(':memory:', 'c');
+    const copy = openImage(sqlite3, bytes);
     try {
-      const pointer = sqlite3.wasm.allocFromTypedArray(bytes);
-      const { SQLITE_DESERIALIZE_FREEONCLOSE, SQLITE_DESERIALIZE_RESIZEABLE } = sqlite3.capi;
-      copy.checkRc(sqlite3.capi.sqlite3_deserialize(copy, 'main', pointer, bytes.length, bytes.length, SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE));
       copy.exec('VACUUM');
       bytes = sqlite3.capi.sqlite3_js_db_export(copy);
     } finally {

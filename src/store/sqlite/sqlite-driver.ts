@@ -18,6 +18,7 @@ import { existsMessage, fullMessage, missingMessage, staleMessage } from '../mes
 import { applyDelta, isEmpty } from '../state';
 import type { BackendName, Event, ImportMode, ImportSummary, MessageStats, SearchHit, StateMap, StoreSnapshot } from '../types';
 import { exportDatabaseBytes } from './export-bytes';
+import { parseObject } from './parse-object';
 import { messageStats, searchMessages } from './sqlite-search';
 import { readSnapshot, writeSnapshot } from './sqlite-snapshot';
 import { Statements } from './statements';
@@ -259,12 +260,6 @@ function toSessionRow(row: SqlValue[]): SessionRow {
     createTime: Number(row[4]),
     updateTime: Number(row[5]),
   };
-}
-
-function parseObject(value: SqlValue | undefined): StateMap {
-  if (typeof value !== 'string' || value === '') return {};
-  const parsed: unknown = JSON.parse(value);
-  return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as StateMap) : {};
 }
 
 function resultCode(error: unknown): number | undefined {

@@ -1,5 +1,7 @@
-import { applyDelta } from '../state';
+import type { SqlValue } from '@sqlite.org/sqlite-wasm';
+import { mergeRow } from '../snapshot/merge-snapshot';
 import type { Event, ImportMode, ImportSummary, StateMap, StoreSnapshot } from '../types';
+import { parseObject } from './parse-object';
 import { RESET_FTS } from './schema';
 import type { Statements } from './statements';
 
@@ -52,7 +54,7 @@ export function writeSnapshot(sql: Statements, exec: (script: string) => void, s
 
   for (const row of snapshot.sessions) {
     const key = [row.appName, row.userId, row.id];
-    const stored = sql.one('SELECT state, update_time FROM sessions WHERE app_name = ? AND user_id = ? AND id = ?', key);
+    const stored = storedRow(sql, 'SELECT state, update_time FROM sessions WHERE app_name = ? AND user_id = ? AND id = ?', key);
     if (!stored) {
       sql.run('INSERT INTO sessions (app_name, user_id, id, state, create_time, update_time) VALUES (?, ?, ?, ?, ?, ?)', [
         ...key,
@@ -63,9 +65,10 @@ export function writeSnapshot(sql: Statements, exec: (script: string) => void, s
       summary.sessions++;
       continue;
     }
+    const merged = mergeRow(stored, row);
     sql.run('UPDATE sessions SET state = ?, update_time = ? WHERE app_name = ? AND user_id = ? AND id = ?', [
-      JSON.stringify(keepLocal(parse(stored[0]), row.state)),
-      Math.max(Number(stored[1]), row.updateTime),
+      JSON.stringify(merged.state),
+      merged.updateTime,
       ...key,
     ]);
   }
@@ -80,32 +83,31 @@ export function writeSnapshot(sql: Statements, exec: (script: string) => void, s
   }
 
   for (const row of snapshot.appStates) {
-    const stored = sql.one('SELECT state, update_time FROM app_states WHERE app_name = ?', [row.appName]);
+    const stored = storedRow(sql, 'SELECT state, update_time FROM app_states WHERE app_name = ?', [row.appName]);
+    const { state, updateTime } = stored ? mergeRow(stored, row) : row;
     sql.run(
       `INSERT INTO app_states (app_name, state, update_time) VALUES (?, ?, ?)
        ON CONFLICT (app_name) DO UPDATE SET state = excluded.state, update_time = excluded.update_time`,
-      [row.appName, JSON.stringify(keepLocal(stored && parse(stored[0]), row.state)), Math.max(Number(stored?.[1] ?? -Infinity), row.updateTime)],
+      [row.appName, JSON.stringify(state), updateTime],
     );
   }
 
   for (const row of snapshot.userStates) {
     const key = [row.appName, row.userId];
-    const stored = sql.one('SELECT state, update_time FROM user_states WHERE app_name = ? AND user_id = ?', key);
+    const stored = storedRow(sql, 'SELECT state, update_time FROM user_states WHERE app_name = ? AND user_id = ?', key);
+    const { state, updateTime } = stored ? mergeRow(stored, row) : row;
     sql.run(
       `INSERT INTO user_states (app_name, user_id, state, update_time) VALUES (?, ?, ?, ?)
        ON CONFLICT (app_name, user_id) DO UPDATE SET state = excluded.state, update_time = excluded.update_time`,
-      [...key, JSON.stringify(keepLocal(stored && parse(stored[0]), row.state)), Math.max(Number(stored?.[1] ?? -Infinity), row.updateTime)],
+      [...key, JSON.stringify(state), updateTime],
     );
   }
   return summary;
 }
 
-/** Merge keeps what is stored and adds what is missing. */
-function keepLocal(local: StateMap | undefined, incoming: StateMap): StateMap {
-  return local ? applyDelta(incoming, local) : incoming;
+/** A stored row's state and update time, for a merge (mergeRow, shared with every back end). */
+function storedRow(sql: Statements, query: string, key: SqlValue[]): { state: StateMap; updateTime: number } | undefined {
+  const found = sql.one(query, key);
+  return found && { state: parseObject(found[0]), updateTime: Number(found[1]) };
 }
 
-function parse(value: unknown): StateMap {
-  const parsed: unknown = typeof value === 'string' && value !== '' ? JSON.parse(value) : {};
-  return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as StateMap) : {};
-}

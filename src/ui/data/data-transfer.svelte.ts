@@ -73,9 +73,6 @@ export class DataTransfer {
         this.activity = { kind: 'importing', phase: 'checking' };
         const report = await this.#engine.call('importDatabase', { bytes, mode }, { ...LONG_CALL, transfer: [bytes.buffer] });
         await this.loadBackup();
-        // Undo follows the report; the backup's own time is shown when the engine has it.
-        if (!report.undoAvailable) this.backup = null;
-        else this.backup ??= { createdAt: Date.now(), bytes: 0 };
         return importSummary(report);
       },
       importFailure,
@@ -101,8 +98,8 @@ export class DataTransfer {
     return this.#run(
       { kind: 'working', text: `Importing “${file.name}”…` },
       async () => {
+        // A JSON import only adds, and keeps no backup: the Undo offer stays as it was.
         const report = await this.#engine.call('importConversations', { text: await file.text() }, LONG_CALL);
-        await this.loadBackup();
         return importSummary(report);
       },
       importFailure,
